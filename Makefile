@@ -1,0 +1,44 @@
+# extract: see README.md. Every target that runs the tool depends on `setup`, which is idempotent.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS := corpus/sample
+DB := out/extract.sqlite
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help setup extract reextract export test lint format clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the project into it (idempotent)
+
+extract: setup ## run the sample corpus into out/extract.sqlite and print a summary
+	$(BIN)/extract run $(CORPUS) --db $(DB)
+
+reextract: setup ## redo every sample document with the current pipeline (replaces records, no duplicates)
+	$(BIN)/extract run $(CORPUS) --db $(DB) --force
+
+export: setup ## export the store to out/export/*.jsonl
+	$(BIN)/extract export --db $(DB) --format jsonl --out out/export
+
+test: setup ## run the test suite
+	$(BIN)/python -m pytest -q
+
+lint: setup ## ruff lint and format check
+	$(BIN)/ruff check extract tests corpus/tools
+	$(BIN)/ruff format --check extract tests corpus/tools
+
+format: setup ## apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix extract tests corpus/tools
+	$(BIN)/ruff format extract tests corpus/tools
+
+clean: ## remove out/ (the store and exports); keeps .venv
+	rm -rf out

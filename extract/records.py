@@ -1,0 +1,122 @@
+"""The record types of ``CONTRACT.md``: small frozen value objects with ``to_dict()``.
+
+Every mention carries its exact surface ``text`` and ``char_start``/``char_end`` into the text it was found in,
+plus the ``rule`` that produced it (for debugging and evaluation; an added field). Missing parts stay None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, ClassVar
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Mention",
+    "Count",
+    "DateMention",
+    "Unit",
+    "Source",
+    "Person",
+    "RECORD_TYPES",
+    "ExtractionResult",
+    "record_fields",
+]
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Mention:
+    text: str
+    char_start: int
+    char_end: int
+    rule: str | None = None
+
+    kind_name: ClassVar[str] = "mention"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def shifted(self, offset: int) -> Mention:
+        """The same mention with offsets moved by ``offset`` (segment -> document coordinates)."""
+        data = self.to_dict()
+        data["char_start"] += offset
+        data["char_end"] += offset
+        return type(self)(**data)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Count(Mention):
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    kind: str = "count"
+    counted: str | None = None
+    category: str = "other"
+    projection: bool = False
+    period: dict[str, str | None] | None = None
+    unit: int | None = None
+    source: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DateMention(Mention):
+    start: str | None = None
+    end: str | None = None
+    precision: str = "day"
+    relative: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Unit(Mention):
+    military_unit_number: str | None = None
+    number: int | None = None
+    echelon: str | None = None
+    branch: str | None = None
+    guards: bool | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Source(Mention):
+    name: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Person(Mention):
+    name: str
+    rank: str | None = None
+
+
+#: result key (and store table) -> record type, in the contract's order
+RECORD_TYPES: dict[str, type[Mention]] = {
+    "counts": Count,
+    "dates": DateMention,
+    "units": Unit,
+    "sources": Source,
+    "persons": Person,
+}
+
+
+def record_fields(record_type: type[Mention]) -> list[str]:
+    return [f.name for f in fields(record_type)]
+
+
+@dataclass(slots=True)
+class ExtractionResult:
+    """The mentions found in one text, grouped by type."""
+
+    lang: str
+    published: str | None = None
+    records: dict[str, list[Mention]] = field(default_factory=lambda: {k: [] for k in RECORD_TYPES})
+
+    def total(self) -> int:
+        return sum(len(v) for v in self.records.values())
+
+    def to_contract(self) -> dict[str, Any]:
+        """The result object of CONTRACT.md."""
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "lang": self.lang, "published": self.published}
+        for key in RECORD_TYPES:
+            out[key] = [m.to_dict() for m in self.records[key]]
+        return out

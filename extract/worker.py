@@ -1,0 +1,103 @@
+"""The unit of work: one file's content, parsed (or taken from the parse cache) and analysed into records.
+
+:func:`process` runs in a worker (a process of the pool or a Dask worker). It never raises: any failure becomes
+a result with status ``error`` and a clear message, and the driver records it. Its inputs and outputs are plain
+picklable data, so every executor can ship them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.document import DocumentError, ParsedDocument
+from extract.nlp import analyze_document
+from extract.parsers import parse
+from extract.settings import Settings
+
+__all__ = ["WorkItem", "DocumentResult", "process", "init_worker"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkItem:
+    sha256: str
+    path: str            # where the worker can read the file
+    display_path: str    # the path as found, for messages
+    format: str
+    parser_key: str
+    cached: dict | None = None   # a ParsedDocument from the parse cache, as a dict
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    sha256: str
+    format: str
+    parser_key: str
+    status: str = "ok"
+    error: str | None = None
+    lang: str | None = None
+    page_count: int | None = None
+    chars: int = 0
+    metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    pages: list[dict[str, Any]] = field(default_factory=list)
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    parsed: dict | None = None        # set when freshly parsed, so the driver can cache it
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def init_worker() -> None:
+    """Set up a worker process: one BLAS thread each (the cores are shared between workers)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+def process(item: WorkItem, settings: Settings) -> DocumentResult:
+    """Parse and analyse one content; every failure is returned as an error result, never raised."""
+    result = DocumentResult(sha256=item.sha256, format=item.format, parser_key=item.parser_key)
+    try:
+        started = time.perf_counter()
+        if item.cached is not None:
+            doc = ParsedDocument.from_dict(item.cached)
+        else:
+            doc = parse(Path(item.path), settings, item.format)
+            result.parsed = doc.to_dict()
+        parsed_at = time.perf_counter()
+        result.timings["parse"] = parsed_at - started
+        _describe(result, doc)
+        analysis = analyze_document(doc, settings.nlp)
+        result.timings["nlp"] = time.perf_counter() - parsed_at
+        result.records = {
+            key: [{**m.to_dict(), "page": doc.page_at(m.char_start)} for m in mentions]
+            for key, mentions in analysis.records.items()
+        }
+    except DocumentError as exc:
+        result.status, result.error = exc.status, str(exc)
+    except MemoryError:
+        result.status, result.error = "error", "out of memory while processing this file"
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        log.debug("failure on %s\n%s", item.display_path, traceback.format_exc())
+        result.status, result.error = "error", f"{type(exc).__name__}: {exc}".strip()
+    return result
+
+
+def _describe(result: DocumentResult, doc: ParsedDocument) -> None:
+    result.lang = doc.lang
+    result.page_count = doc.page_count
+    result.chars = len(doc.text)
+    result.metadata = {k: doc.metadata.get(k) for k in ("title", "published", "published_source")}
+    result.warnings = list(doc.warnings)
+    result.pages = [
+        {"number": p.number, "char_start": p.char_start, "char_end": p.char_end, "width": p.width,
+         "height": p.height, "has_text_layer": p.has_text_layer, "needs_ocr": p.needs_ocr, "notes": list(p.notes)}
+        for p in doc.pages
+    ]
+    result.status = doc.status
+    result.error = doc.status_message()
