@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -39,7 +40,9 @@ def _iso_date(value: str) -> str:
 def _parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
-        prog="extract", formatter_class=fmt, epilog=_EXAMPLES,
+        prog="extract",
+        formatter_class=fmt,
+        epilog=_EXAMPLES,
         description="Counts, dates, military units, sources and persons from OSINT source dumps (Russian, English).",
     )
     parser.add_argument("--version", action="version", version=f"extract {__version__}")
@@ -50,22 +53,28 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser(
-        "run", formatter_class=fmt, help="process files, folders and zip archives into the store",
+        "run",
+        formatter_class=fmt,
+        help="process files, folders and zip archives into the store",
         description="Process every file under SOURCE (folders recursively, zip archives opened safely) into the "
         "store. Files already done with the same pipeline version are not processed again.",
         epilog="example:\n  extract run corpus/sample --workers 2",
     )
     run.add_argument("sources", nargs="+", metavar="SOURCE", help="a file, a folder or a zip archive")
     run.add_argument("--db", metavar="PATH", help="SQLite store (default: out/extract.sqlite)")
-    run.add_argument("--workers", type=int, metavar="N", help="worker processes (default 1; N>1 implies --executor process)")
+    run.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes (default 1; N>1 implies --executor process)"
+    )
     run.add_argument("--executor", choices=("serial", "process", "dask"), help="where the work runs (default serial)")
     run.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (default: start a local cluster)")
     run.add_argument("--force", action="store_true", help="redo every document and replace its records")
 
     text = sub.add_parser(
-        "text", formatter_class=fmt, help="analyse one text (or a JSON Lines stream) and print JSON",
+        "text",
+        formatter_class=fmt,
+        help="analyse one text (or a JSON Lines stream) and print JSON",
         description="Analyse one UTF-8 text (FILE, or - for standard input) and print one JSON result object; with "
-        "--jsonl, read lines of {\"id\", \"text\", \"lang\", \"published\"} and print one result per line.",
+        '--jsonl, read lines of {"id", "text", "lang", "published"} and print one result per line.',
         epilog="examples:\n  extract text report.txt --lang en --published 2025-08-01\n"
         "  extract text --jsonl texts.jsonl > results.jsonl",
     )
@@ -75,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     text.add_argument("--jsonl", action="store_true", help="input is JSON Lines; output one result per line")
 
     export = sub.add_parser(
-        "export", formatter_class=fmt, help="write the store as JSONL, CSV or Parquet files",
+        "export",
+        formatter_class=fmt,
+        help="write the store as JSONL, CSV or Parquet files",
         description="Write documents, counts, dates, units, sources and persons from the store, one file each.",
         epilog="example:\n  extract export --format csv --out out/export\n"
         "  EXTRACT_PSEUDONYM_KEY=secret extract export --format jsonl --out out/shareable --pseudonymize",
@@ -83,9 +94,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--db", metavar="PATH", help="SQLite store (default: out/extract.sqlite)")
     export.add_argument("--format", required=True, choices=("jsonl", "csv", "parquet"))
     export.add_argument("--out", required=True, metavar="DIR", help="output folder")
-    export.add_argument("--pseudonymize", action="store_true",
-                        help="replace person names and birth dates by keyed hashes (key: $EXTRACT_PSEUDONYM_KEY "
-                        "or --key-file)")
+    export.add_argument(
+        "--pseudonymize",
+        action="store_true",
+        help="replace person names and birth dates by keyed hashes (key: $EXTRACT_PSEUDONYM_KEY or --key-file)",
+    )
     export.add_argument("--key-file", metavar="FILE", help="file holding the pseudonymization key")
     return parser
 
@@ -120,12 +133,14 @@ def _run(args: argparse.Namespace, settings: Any) -> int:
         raise ValueError("--scheduler needs --executor dask")
     executor = executor or ("dask" if args.scheduler else None)
     settings = settings.with_run(db=args.db, workers=args.workers, executor=executor)
-    summary = run(args.sources, settings, force=args.force, scheduler=args.scheduler,
-                  progress=Progress(enabled=not args.quiet))
+    summary = run(
+        args.sources, settings, force=args.force, scheduler=args.scheduler, progress=Progress(enabled=not args.quiet)
+    )
     print(_summary_text(summary))
     if summary.interrupted:
-        print("interrupted: everything finished so far is saved; run the same command again to resume.",
-              file=sys.stderr)
+        print(
+            "interrupted: everything finished so far is saved; run the same command again to resume.", file=sys.stderr
+        )
         return 130
     return 0
 
@@ -162,16 +177,19 @@ def _analyse(text: str, lang: str | None, published: str | None, settings: Any) 
 
 
 def _text(args: argparse.Namespace, settings: Any) -> int:
-    stream = sys.stdin.buffer if args.file == "-" else Path(args.file).open("rb")
-    with stream:
+    opened = contextlib.nullcontext(sys.stdin.buffer) if args.file == "-" else Path(args.file).open("rb")  # noqa: SIM115
+    with opened as stream:
         if args.jsonl:
             return _text_jsonl(stream, args, settings)
         data = stream.read()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        print(f"extract: error: input is not UTF-8 (byte {exc.start}: {exc.reason}); convert it first, e.g. "
-              "iconv -f cp1251 -t utf-8", file=sys.stderr)
+        print(
+            f"extract: error: input is not UTF-8 (byte {exc.start}: {exc.reason}); convert it first, e.g. "
+            "iconv -f cp1251 -t utf-8",
+            file=sys.stderr,
+        )
         return 1
     lang = None if args.lang == "auto" else args.lang
     json.dump(_analyse(text, lang, args.published, settings), sys.stdout, ensure_ascii=False)
@@ -190,7 +208,7 @@ def _text_jsonl(stream: Any, args: argparse.Namespace, settings: Any) -> int:
         try:
             item = json.loads(raw.decode("utf-8"))
             if not isinstance(item, dict):
-                raise ValueError("a line must be a JSON object with a \"text\" field")
+                raise ValueError('a line must be a JSON object with a "text" field')
             item_id = item.get("id")
             out = _jsonl_item(item, default_lang, args.published, settings)
         except (UnicodeDecodeError, ValueError) as exc:
@@ -206,7 +224,7 @@ def _text_jsonl(stream: Any, args: argparse.Namespace, settings: Any) -> int:
 def _jsonl_item(item: dict, default_lang: str | None, default_published: str | None, settings: Any) -> dict:
     text = item.get("text")
     if not isinstance(text, str):
-        raise ValueError("missing \"text\" (a string)")
+        raise ValueError('missing "text" (a string)')
     lang = item.get("lang") or default_lang
     if lang == "auto":
         lang = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["BBox", "Block", "Cell", "Table", "PageInfo", "ParsedDocument", "DocumentError"]
+__all__ = ["BBox", "Block", "Cell", "DocumentError", "PageInfo", "ParsedDocument", "Table"]
 
 #: (x0, top, x1, bottom) in PDF points with the origin at the page's top-left corner.
 BBox = tuple[float, float, float, float]
@@ -163,13 +163,10 @@ class ParsedDocument:
 
 def _ranges(numbers: list[int]) -> str:
     """[1, 2, 3, 7] -> '1-3, 7'."""
-    parts: list[str] = []
-    start = prev = numbers[0]
-    for n in numbers[1:] + [None]:  # type: ignore[list-item]
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if n is not None:
-            start = prev = n
-    return ", ".join(parts)
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)

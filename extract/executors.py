@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from extract.settings import Settings
 from extract.worker import DocumentResult, WorkItem, init_worker, process
 
-__all__ = ["run_items", "EXECUTORS"]
+__all__ = ["EXECUTORS", "run_items"]
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,7 @@ def _serial(items: Iterable[WorkItem], settings: Settings) -> Iterator[Outcome]:
 
 
 def _died(item: WorkItem, why: str) -> DocumentResult:
-    return DocumentResult(sha256=item.sha256, format=item.format, parser_key=item.parser_key, status="error",
-                          error=why)
+    return DocumentResult(sha256=item.sha256, format=item.format, parser_key=item.parser_key, status="error", error=why)
 
 
 def _process_pool(items: Iterable[WorkItem], settings: Settings) -> Iterator[Outcome]:
@@ -52,8 +51,12 @@ def _process_pool(items: Iterable[WorkItem], settings: Settings) -> Iterator[Out
     context = multiprocessing.get_context("spawn")
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
-                                   max_tasks_per_child=max(1, settings.run.recycle_after))
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=init_worker,
+            max_tasks_per_child=max(1, settings.run.recycle_after),
+        )
 
     pool = new_pool()
     running: dict[Future, WorkItem] = {}
@@ -77,7 +80,7 @@ def _process_pool(items: Iterable[WorkItem], settings: Settings) -> Iterator[Out
                     yield item, _died(item, "the worker process died while handling this file (crash or memory)")
             if broken:
                 # Every item still in the dead pool failed with it; record them and go on with a new pool.
-                for future, item in running.items():
+                for item in running.values():
                     yield item, _died(item, "the worker process pool died while this file was queued; rerun to retry")
                 running.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
@@ -114,7 +117,7 @@ def _dask(items: Iterable[WorkItem], settings: Settings, scheduler: str | None) 
             item = futures.pop(future.key)
             try:
                 yield item, future.result()
-            except Exception as exc:  # noqa: BLE001 - a task that died twice is an error row
+            except Exception as exc:
                 yield item, _died(item, f"the Dask task failed after a retry: {type(exc).__name__}: {exc}")
             nxt = next(pending, None)
             if nxt is not None:

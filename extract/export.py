@@ -18,7 +18,7 @@ from typing import Any
 from extract.records import RECORD_TYPES
 from extract.store import DOCUMENT_COLUMNS, Store, record_columns
 
-__all__ = ["export", "FORMATS", "Pseudonymizer"]
+__all__ = ["FORMATS", "Pseudonymizer", "export"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -53,8 +53,9 @@ def _tables(store: Store, pseudonymizer: Pseudonymizer | None) -> Iterator[tuple
         yield table, record_columns(table), rows
 
 
-def export(store: Store, fmt: str, out_dir: str | Path, *, pseudonymizer: Pseudonymizer | None = None
-           ) -> dict[str, int]:
+def export(
+    store: Store, fmt: str, out_dir: str | Path, *, pseudonymizer: Pseudonymizer | None = None
+) -> dict[str, int]:
     """Write every table; returns the number of rows written per file name."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -99,11 +100,10 @@ def _parquet(path: Path, columns: list[str], rows: Rows) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    data = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in r.items()}
-            for r in rows]
-    if data:
-        table = pa.Table.from_pylist(data)
-    else:
-        table = pa.table({name: pa.array([], pa.null()) for name in columns})
+    data = [
+        {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in r.items()} for r in rows
+    ]
+    # An empty table still gets its columns.
+    table = pa.Table.from_pylist(data) if data else pa.table({name: pa.array([], pa.null()) for name in columns})
     pq.write_table(table, path)
     return len(data)

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from extract.settings import ArchiveSettings
 
-__all__ = ["FoundFile", "find_files", "display_path"]
+__all__ = ["FoundFile", "display_path", "find_files"]
 
 _MB = 1024 * 1024
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -117,9 +117,7 @@ def _unsafe(name: str) -> str | None:
     return None
 
 
-def _members(
-    archive_path: Path, shown: str, limits: ArchiveSettings, tmpdir: Path, depth: int
-) -> Iterator[FoundFile]:
+def _members(archive_path: Path, shown: str, limits: ArchiveSettings, tmpdir: Path, depth: int) -> Iterator[FoundFile]:
     try:
         zf = zipfile.ZipFile(archive_path)
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -132,8 +130,13 @@ def _members(
             name = _member_name(info)
             member_shown = f"{shown}!{name}"
             if index >= limits.max_members:
-                yield FoundFile(member_shown, None, info.file_size, "skipped",
-                                f"archive has more than {limits.max_members} members (archive.max_members)")
+                yield FoundFile(
+                    member_shown,
+                    None,
+                    info.file_size,
+                    "skipped",
+                    f"archive has more than {limits.max_members} members (archive.max_members)",
+                )
                 continue
             reason = _unsafe(name)
             if reason:
@@ -143,7 +146,9 @@ def _members(
                 yield FoundFile(member_shown, None, info.file_size, "skipped", "symbolic link in archive, not followed")
                 continue
             if info.flag_bits & 0x1:
-                yield FoundFile(member_shown, None, info.file_size, "error", "encrypted archive member (password needed)")
+                yield FoundFile(
+                    member_shown, None, info.file_size, "error", "encrypted archive member (password needed)"
+                )
                 continue
             problem = _size_problem(info, total, limits)
             if problem:
@@ -161,8 +166,13 @@ def _members(
                 continue
             if _is_zip(target):
                 if depth >= limits.max_depth:
-                    yield FoundFile(member_shown, None, info.file_size, "skipped",
-                                    f"archive nested deeper than {limits.max_depth} levels (archive.max_depth)")
+                    yield FoundFile(
+                        member_shown,
+                        None,
+                        info.file_size,
+                        "skipped",
+                        f"archive nested deeper than {limits.max_depth} levels (archive.max_depth)",
+                    )
                     continue
                 yield FoundFile(member_shown, target, info.file_size, is_archive=True)
                 yield from _members(target, member_shown, limits, tmpdir, depth + 1)
@@ -191,4 +201,3 @@ def _copy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, limit
             if written > budget:
                 raise ValueError("member unpacks to more than its declared size")
             dst.write(chunk)
-

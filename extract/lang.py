@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["detect_language", "LANGUAGES"]
+__all__ = ["LANGUAGES", "detect_language"]
 
 LANGUAGES = ("en", "ru")
 

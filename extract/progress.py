@@ -49,8 +49,7 @@ class Progress:
             self._bar.update(1)
         elif time.monotonic() - self._last_log >= self.interval or self.done == self.total:
             self._last_log = time.monotonic()
-            log.info("%d/%d files, %.1f pages/s, %d error(s)", self.done, self.total, self.pages / elapsed,
-                     self.errors)
+            log.info("%d/%d files, %.1f pages/s, %d error(s)", self.done, self.total, self.pages / elapsed, self.errors)
 
     def close(self) -> None:
         if self._bar is not None:

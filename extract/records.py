@@ -10,15 +10,15 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
 __all__ = [
+    "RECORD_TYPES",
     "SCHEMA_VERSION",
-    "Mention",
     "Count",
     "DateMention",
-    "Unit",
-    "Source",
-    "Person",
-    "RECORD_TYPES",
     "ExtractionResult",
+    "Mention",
+    "Person",
+    "Source",
+    "Unit",
     "record_fields",
 ]
 

@@ -26,7 +26,7 @@ from extract.store import Store
 from extract.version import parser_key, pipeline_version
 from extract.worker import DocumentResult, WorkItem
 
-__all__ = ["run", "RunSummary"]
+__all__ = ["RunSummary", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +36,10 @@ class RunSummary:
     run_id: int
     db: str
     pipeline_version: str
-    files: Counter = field(default_factory=Counter)       # this run's files by status
-    records: Counter = field(default_factory=Counter)     # records written in this run, by type
-    processed: int = 0                                    # contents parsed or analysed in this run
-    unchanged: int = 0                                    # files already done with this pipeline version
+    files: Counter = field(default_factory=Counter)  # this run's files by status
+    records: Counter = field(default_factory=Counter)  # records written in this run, by type
+    processed: int = 0  # contents parsed or analysed in this run
+    unchanged: int = 0  # files already done with this pipeline version
     pages: int = 0
     elapsed: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -65,15 +65,22 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def run(sources: list[str], settings, *, force: bool = False, scheduler: str | None = None,
-        progress: Progress | None = None) -> RunSummary:
+def run(
+    sources: list[str], settings, *, force: bool = False, scheduler: str | None = None, progress: Progress | None = None
+) -> RunSummary:
     """Process every file under ``sources`` into the store ``settings.run.db``."""
     started = time.perf_counter()
     store = Store.open(settings.run.db)
     version = pipeline_version(settings)
-    run_id = store.start_run(pipeline_version=version, settings=settings.to_dict(), settings_hash=settings.hash(),
-                             sources=sources, force=force, executor=settings.run.executor,
-                             workers=settings.run.workers)
+    run_id = store.start_run(
+        pipeline_version=version,
+        settings=settings.to_dict(),
+        settings_hash=settings.hash(),
+        sources=sources,
+        force=force,
+        executor=settings.run.executor,
+        workers=settings.run.workers,
+    )
     summary = RunSummary(run_id=run_id, db=str(settings.run.db), pipeline_version=version)
     progress = progress or Progress(enabled=False)
     tmpdir = Path(tempfile.mkdtemp(prefix="extract-"))
@@ -105,13 +112,22 @@ def run(sources: list[str], settings, *, force: bool = False, scheduler: str | N
     return summary
 
 
-def _triage(found: FoundFile, store: Store, settings, version: str, force: bool, run_id: int,
-            summary: RunSummary, groups: dict[str, list[tuple[str, int | None]]]) -> WorkItem | None:
+def _triage(
+    found: FoundFile,
+    store: Store,
+    settings,
+    version: str,
+    force: bool,
+    run_id: int,
+    summary: RunSummary,
+    groups: dict[str, list[tuple[str, int | None]]],
+) -> WorkItem | None:
     """Record what needs no work; return a work item for what does."""
 
     def record(status: str, error: str | None, sha: str | None = None, fmt: str | None = None) -> None:
-        store.record_document(found.display_path, sha256=sha, size=found.size, fmt=fmt, status=status,
-                              error=error, run_id=run_id)
+        store.record_document(
+            found.display_path, sha256=sha, size=found.size, fmt=fmt, status=status, error=error, run_id=run_id
+        )
         summary.files[status] += 1
         if status == "error":
             summary.errors.append((found.display_path, error or ""))
@@ -122,7 +138,9 @@ def _triage(found: FoundFile, store: Store, settings, version: str, force: bool,
     assert found.path is not None
     limit = settings.limits.max_file_mb * 1024 * 1024
     if found.size is not None and found.size > limit:
-        record("skipped", f"file is {found.size / 1048576:.0f} MB, over limits.max_file_mb={settings.limits.max_file_mb}")
+        record(
+            "skipped", f"file is {found.size / 1048576:.0f} MB, over limits.max_file_mb={settings.limits.max_file_mb}"
+        )
         return None
     try:
         sha = sha256_of(found.path)

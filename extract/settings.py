@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Settings", "RunSettings", "LimitSettings", "ArchiveSettings", "PdfSettings", "NlpSettings", "load_settings"]
+__all__ = ["ArchiveSettings", "LimitSettings", "NlpSettings", "PdfSettings", "RunSettings", "Settings", "load_settings"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,6 @@ class Settings:
         return replace(self, run=replace(self.run, **changes)) if changes else self
 
 
-_SECTIONS = {f.name: f.type for f in fields(Settings)}
 _CLASSES = {
     "run": RunSettings,
     "limits": LimitSettings,

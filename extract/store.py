@@ -12,13 +12,13 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from dataclasses import fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from extract.records import RECORD_TYPES
 
-__all__ = ["Store", "utc_now", "RECORD_COLUMNS", "DOCUMENT_COLUMNS", "record_columns"]
+__all__ = ["DOCUMENT_COLUMNS", "RECORD_COLUMNS", "Store", "record_columns", "utc_now"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -88,12 +88,28 @@ CREATE TABLE IF NOT EXISTS parse_cache (
 
 _PROVENANCE = ("id", "doc_sha256", "page")
 #: the columns of an exported documents row
-DOCUMENT_COLUMNS = ("path", "sha256", "size", "format", "lang", "pages", "status", "error", "title", "published",
-                    "published_source", "chars", "pipeline_version", "warnings", "run_id", "updated_at")
+DOCUMENT_COLUMNS = (
+    "path",
+    "sha256",
+    "size",
+    "format",
+    "lang",
+    "pages",
+    "status",
+    "error",
+    "title",
+    "published",
+    "published_source",
+    "chars",
+    "pipeline_version",
+    "warnings",
+    "run_id",
+    "updated_at",
+)
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _column_kind(annotation: object) -> str:
@@ -152,13 +168,30 @@ class Store:
 
     # -- runs ---------------------------------------------------------------------------------------------
 
-    def start_run(self, *, pipeline_version: str, settings: dict, settings_hash: str, sources: list[str],
-                  force: bool, executor: str, workers: int) -> int:
+    def start_run(
+        self,
+        *,
+        pipeline_version: str,
+        settings: dict,
+        settings_hash: str,
+        sources: list[str],
+        force: bool,
+        executor: str,
+        workers: int,
+    ) -> int:
         cur = self.conn.execute(
             "INSERT INTO runs (started_at, status, pipeline_version, settings_hash, settings, sources, force,"
             " executor, workers) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?)",
-            (utc_now(), pipeline_version, settings_hash, json.dumps(settings, sort_keys=True), json.dumps(sources),
-             int(force), executor, workers),
+            (
+                utc_now(),
+                pipeline_version,
+                settings_hash,
+                json.dumps(settings, sort_keys=True),
+                json.dumps(sources),
+                int(force),
+                executor,
+                workers,
+            ),
         )
         return int(cur.lastrowid)
 
@@ -184,22 +217,38 @@ class Store:
 
     # -- writes -------------------------------------------------------------------------------------------
 
-    def record_document(self, path: str, *, sha256: str | None, size: int | None, fmt: str | None, status: str,
-                        error: str | None, run_id: int) -> None:
+    def record_document(
+        self,
+        path: str,
+        *,
+        sha256: str | None,
+        size: int | None,
+        fmt: str | None,
+        status: str,
+        error: str | None,
+        run_id: int,
+    ) -> None:
         """Insert or replace the row of one file as found (its own transaction)."""
         with self._transaction():
             self._upsert_document(path, sha256, size, fmt, status, error, run_id)
 
-    def _upsert_document(self, path: str, sha256: str | None, size: int | None, fmt: str | None, status: str,
-                         error: str | None, run_id: int) -> None:
+    def _upsert_document(
+        self,
+        path: str,
+        sha256: str | None,
+        size: int | None,
+        fmt: str | None,
+        status: str,
+        error: str | None,
+        run_id: int,
+    ) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO documents (path, sha256, size, format, status, error, run_id, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (path, sha256, size, fmt, status, error, run_id, utc_now()),
         )
 
-    def save_result(self, result: Any, paths: list[tuple[str, int | None]], run_id: int,
-                    pipeline_version: str) -> None:
+    def save_result(self, result: Any, paths: list[tuple[str, int | None]], run_id: int, pipeline_version: str) -> None:
         """Replace everything known about one content (records, pages, cache) and its paths, atomically."""
         sha = result.sha256
         with self._transaction():
@@ -211,17 +260,42 @@ class Store:
                 "INSERT OR REPLACE INTO contents (sha256, format, lang, pages, chars, title, published,"
                 " published_source, parser_version, pipeline_version, status, error, warnings, timings, run_id,"
                 " processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (sha, result.format, result.lang, result.page_count, result.chars, meta.get("title"),
-                 meta.get("published"), meta.get("published_source"), result.parser_key, pipeline_version,
-                 result.status, result.error, json.dumps(result.warnings), json.dumps(result.timings), run_id,
-                 utc_now()),
+                (
+                    sha,
+                    result.format,
+                    result.lang,
+                    result.page_count,
+                    result.chars,
+                    meta.get("title"),
+                    meta.get("published"),
+                    meta.get("published_source"),
+                    result.parser_key,
+                    pipeline_version,
+                    result.status,
+                    result.error,
+                    json.dumps(result.warnings),
+                    json.dumps(result.timings),
+                    run_id,
+                    utc_now(),
+                ),
             )
             self.conn.executemany(
                 "INSERT INTO pages (sha256, page, char_start, char_end, width, height, has_text_layer, needs_ocr,"
                 " notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(sha, p["number"], p["char_start"], p["char_end"], p["width"], p["height"],
-                  int(p["has_text_layer"]), int(p["needs_ocr"]), json.dumps(list(p["notes"])))
-                 for p in result.pages],
+                [
+                    (
+                        sha,
+                        p["number"],
+                        p["char_start"],
+                        p["char_end"],
+                        p["width"],
+                        p["height"],
+                        int(p["has_text_layer"]),
+                        int(p["needs_ocr"]),
+                        json.dumps(list(p["notes"])),
+                    )
+                    for p in result.pages
+                ],
             )
             for table, records in result.records.items():
                 self._insert_records(table, sha, records)
@@ -282,8 +356,10 @@ class Store:
 
     def counts(self) -> dict[str, Any]:
         """Files by status and records by type, over the whole store."""
-        by_status = {r["status"]: r["n"] for r in
-                     self.conn.execute("SELECT status, COUNT(*) AS n FROM documents GROUP BY status")}
+        by_status = {
+            r["status"]: r["n"]
+            for r in self.conn.execute("SELECT status, COUNT(*) AS n FROM documents GROUP BY status")
+        }
         records = {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in RECORD_COLUMNS}
         return {"files": by_status, "records": records}
 
@@ -299,4 +375,3 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
-

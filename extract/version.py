@@ -18,7 +18,7 @@ from extract.nlp.pipeline import pipeline_description
 from extract.parsers import FORMATS, parser_version
 from extract.settings import Settings
 
-__all__ = ["models_dir", "pipeline_version", "parser_key"]
+__all__ = ["models_dir", "parser_key", "pipeline_version"]
 
 
 def models_dir() -> Path:

@@ -20,7 +20,7 @@ from extract.nlp import analyze_document
 from extract.parsers import parse
 from extract.settings import Settings
 
-__all__ = ["WorkItem", "DocumentResult", "process", "init_worker"]
+__all__ = ["DocumentResult", "WorkItem", "init_worker", "process"]
 
 log = logging.getLogger(__name__)
 
@@ -28,11 +28,11 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class WorkItem:
     sha256: str
-    path: str            # where the worker can read the file
-    display_path: str    # the path as found, for messages
+    path: str  # where the worker can read the file
+    display_path: str  # the path as found, for messages
     format: str
     parser_key: str
-    cached: dict | None = None   # a ParsedDocument from the parse cache, as a dict
+    cached: dict | None = None  # a ParsedDocument from the parse cache, as a dict
 
 
 @dataclass(slots=True)
@@ -49,7 +49,7 @@ class DocumentResult:
     warnings: list[str] = field(default_factory=list)
     pages: list[dict[str, Any]] = field(default_factory=list)
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    parsed: dict | None = None        # set when freshly parsed, so the driver can cache it
+    parsed: dict | None = None  # set when freshly parsed, so the driver can cache it
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -82,7 +82,7 @@ def process(item: WorkItem, settings: Settings) -> DocumentResult:
         result.status, result.error = exc.status, str(exc)
     except MemoryError:
         result.status, result.error = "error", "out of memory while processing this file"
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+    except Exception as exc:
         log.debug("failure on %s\n%s", item.display_path, traceback.format_exc())
         result.status, result.error = "error", f"{type(exc).__name__}: {exc}".strip()
     return result
@@ -95,8 +95,16 @@ def _describe(result: DocumentResult, doc: ParsedDocument) -> None:
     result.metadata = {k: doc.metadata.get(k) for k in ("title", "published", "published_source")}
     result.warnings = list(doc.warnings)
     result.pages = [
-        {"number": p.number, "char_start": p.char_start, "char_end": p.char_end, "width": p.width,
-         "height": p.height, "has_text_layer": p.has_text_layer, "needs_ocr": p.needs_ocr, "notes": list(p.notes)}
+        {
+            "number": p.number,
+            "char_start": p.char_start,
+            "char_end": p.char_end,
+            "width": p.width,
+            "height": p.height,
+            "has_text_layer": p.has_text_layer,
+            "needs_ocr": p.needs_ocr,
+            "notes": list(p.notes),
+        }
         for p in doc.pages
     ]
     result.status = doc.status

@@ -13,8 +13,10 @@ LIMITS = ArchiveSettings(max_depth=2, max_members=100, max_member_mb=5, max_tota
 def _found(tmp_path: Path, *sources: Path):
     work = tmp_path / "work"
     work.mkdir(exist_ok=True)
-    return {f.display_path.split("/")[-1] if "!" not in f.display_path else f.display_path.split("!", 1)[1]: f
-            for f in find_files([str(s) for s in sources], LIMITS, work)}, work
+    return {
+        f.display_path.split("/")[-1] if "!" not in f.display_path else f.display_path.split("!", 1)[1]: f
+        for f in find_files([str(s) for s in sources], LIMITS, work)
+    }, work
 
 
 def test_folder_is_walked_recursively(tmp_path: Path) -> None:

@@ -69,8 +69,10 @@ def test_html_table_cells_slice_the_text() -> None:
     [
         ('<meta name="date" content="2025-03-02">', "2025-03-02"),
         ('<meta name="DC.date.issued" content="02.03.2025">', "2025-03-02"),
-        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-11-05T10:00"}</script>',
-         "2024-11-05"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-11-05T10:00"}</script>',
+            "2024-11-05",
+        ),
         ("", None),
     ],
 )
@@ -80,7 +82,9 @@ def test_html_publication_date_sources(meta: str, expected: str | None) -> None:
 
 
 def test_html_time_element_gives_the_date() -> None:
-    doc = parse_html('<html><body><article><time datetime="2025-08-14">14 Aug</time><p>Body</p></article></body></html>')
+    doc = parse_html(
+        '<html><body><article><time datetime="2025-08-14">14 Aug</time><p>Body</p></article></body></html>'
+    )
     assert doc.metadata["published"] == "2025-08-14"
 
 

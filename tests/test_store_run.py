@@ -37,10 +37,21 @@ def _rows(db: str, sql: str) -> list[tuple]:
 
 def test_every_file_gets_a_row_and_bad_files_do_not_stop_the_run(dump: Path, settings) -> None:
     summary = run([str(dump)], settings)
-    rows = dict((p.split("dump/", 1)[1], (s, e)) for p, s, e in
-                _rows(settings.run.db, "SELECT path, status, error FROM documents"))
-    assert set(rows) == {"en.txt", "ru/отчёт.txt", "ru/copy.txt", "page.html", "empty.txt", "junk.pdf",
-                         "bundle.zip", "bundle.zip!inner/note.txt", "bundle.zip!../evil.txt"}
+    rows = dict(
+        (p.split("dump/", 1)[1], (s, e))
+        for p, s, e in _rows(settings.run.db, "SELECT path, status, error FROM documents")
+    )
+    assert set(rows) == {
+        "en.txt",
+        "ru/отчёт.txt",
+        "ru/copy.txt",
+        "page.html",
+        "empty.txt",
+        "junk.pdf",
+        "bundle.zip",
+        "bundle.zip!inner/note.txt",
+        "bundle.zip!../evil.txt",
+    }
     assert rows["en.txt"] == ("ok", None)
     assert rows["empty.txt"][0] == "error" and "empty" in rows["empty.txt"][1]
     assert rows["junk.pdf"][0] == "error" and "not a PDF" in rows["junk.pdf"][1]
@@ -82,21 +93,54 @@ def test_force_reuses_the_parse_cache_and_replaces_records(dump: Path, settings,
 
 def _result(sha: str, n: int) -> DocumentResult:
     return DocumentResult(
-        sha256=sha, format="text", parser_key="text/1:x", lang="en", chars=100,
-        pages=[{"number": 1, "char_start": 0, "char_end": 100, "width": 595.0, "height": 842.0,
-                "has_text_layer": True, "needs_ocr": False, "notes": []}],
-        records={"counts": [{"text": f"{i} cases", "char_start": i, "char_end": i + 7, "rule": "test", "value": i,
-                             "low": i, "high": i, "qualifier": "exact", "kind": "count", "counted": "cases",
-                             "category": "prosecution", "projection": False,
-                             "period": {"start": "2024-01-01", "end": "2024-12-31"}, "unit": None, "source": None,
-                             "page": 1} for i in range(n)]},
+        sha256=sha,
+        format="text",
+        parser_key="text/1:x",
+        lang="en",
+        chars=100,
+        pages=[
+            {
+                "number": 1,
+                "char_start": 0,
+                "char_end": 100,
+                "width": 595.0,
+                "height": 842.0,
+                "has_text_layer": True,
+                "needs_ocr": False,
+                "notes": [],
+            }
+        ],
+        records={
+            "counts": [
+                {
+                    "text": f"{i} cases",
+                    "char_start": i,
+                    "char_end": i + 7,
+                    "rule": "test",
+                    "value": i,
+                    "low": i,
+                    "high": i,
+                    "qualifier": "exact",
+                    "kind": "count",
+                    "counted": "cases",
+                    "category": "prosecution",
+                    "projection": False,
+                    "period": {"start": "2024-01-01", "end": "2024-12-31"},
+                    "unit": None,
+                    "source": None,
+                    "page": 1,
+                }
+                for i in range(n)
+            ]
+        },
     )
 
 
 def test_saving_a_result_again_replaces_its_records(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "s.sqlite")
-    run_id = store.start_run(pipeline_version="v", settings={}, settings_hash="h", sources=[], force=False,
-                             executor="serial", workers=1)
+    run_id = store.start_run(
+        pipeline_version="v", settings={}, settings_hash="h", sources=[], force=False, executor="serial", workers=1
+    )
     store.save_result(_result("abc", 3), [("a.txt", 10), ("b.txt", 10)], run_id, "v")
     store.save_result(_result("abc", 2), [("a.txt", 10)], run_id, "v")
     rows = list(store.iter_records("counts"))
@@ -109,8 +153,9 @@ def test_saving_a_result_again_replaces_its_records(tmp_path: Path) -> None:
 
 def test_a_failed_transaction_leaves_the_old_records(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "s.sqlite")
-    run_id = store.start_run(pipeline_version="v", settings={}, settings_hash="h", sources=[], force=False,
-                             executor="serial", workers=1)
+    run_id = store.start_run(
+        pipeline_version="v", settings={}, settings_hash="h", sources=[], force=False, executor="serial", workers=1
+    )
     store.save_result(_result("abc", 3), [("a.txt", 10)], run_id, "v")
     broken = _result("abc", 5)
     broken.records["counts"][4]["period"] = object()  # not serialisable: the write fails midway

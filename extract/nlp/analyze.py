@@ -18,7 +18,7 @@ from extract.parsers.text import paragraph_spans
 from extract.records import RECORD_TYPES, ExtractionResult, Mention
 from extract.settings import NlpSettings
 
-__all__ = ["analyze_document", "analyze_text", "Segment", "segments_of"]
+__all__ = ["Segment", "analyze_document", "analyze_text", "segments_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +76,7 @@ def _records_of(doc: Doc, offset: int) -> dict[str, list[Mention]]:
     return found
 
 
-def _run(
-    text: str, segments: list[Segment], settings: NlpSettings, result: ExtractionResult
-) -> None:
+def _run(text: str, segments: list[Segment], settings: NlpSettings, result: ExtractionResult) -> None:
     for lang in {s.lang for s in segments}:
         mine = [s for s in segments if s.lang == lang]
         nlp = get_pipeline(lang, settings)

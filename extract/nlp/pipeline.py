@@ -18,7 +18,7 @@ from spacy.tokens import Span
 from extract.lang import LANGUAGES
 from extract.settings import NlpSettings
 
-__all__ = ["get_pipeline", "pipeline_description", "EXTRACTORS"]
+__all__ = ["EXTRACTORS", "get_pipeline", "pipeline_description"]
 
 log = logging.getLogger(__name__)
 

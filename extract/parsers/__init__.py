@@ -13,7 +13,7 @@ from pathlib import Path
 from extract.document import DocumentError, ParsedDocument
 from extract.settings import Settings
 
-__all__ = ["detect_format", "parse", "parser_version", "FORMATS", "DocumentError"]
+__all__ = ["FORMATS", "DocumentError", "detect_format", "parse", "parser_version"]
 
 #: format name -> module in extract.parsers that parses it
 FORMATS = {
@@ -53,7 +53,9 @@ def detect_format(path: Path) -> str:
         if head.startswith(magic):
             raise DocumentError(f"unsupported format: {mime} image (no OCR of standalone images yet)", status="skipped")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DocumentError("unsupported format: legacy MS Office binary (.doc/.xls); convert to DOCX/XLSX", status="skipped")
+        raise DocumentError(
+            "unsupported format: legacy MS Office binary (.doc/.xls); convert to DOCX/XLSX", status="skipped"
+        )
     if head.startswith(b"{\\rtf"):
         raise DocumentError("unsupported format: RTF", status="skipped")
     if suffix in {".pdf", ".docx", ".xlsx", ".zip"}:
@@ -108,5 +110,5 @@ def parse(path: Path, settings: Settings, fmt: str | None = None) -> ParsedDocum
     return doc
 
 
-def _module(fmt: str):  # noqa: ANN202 - a parser module
+def _module(fmt: str):
     return importlib.import_module(f"extract.parsers.{FORMATS[fmt]}")

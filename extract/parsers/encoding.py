@@ -31,7 +31,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise DocumentError(f"text starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}") from exc
+                raise DocumentError(
+                    f"text starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}"
+                ) from exc
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16

@@ -20,7 +20,7 @@ from extract.parsers.builder import TextBuilder
 from extract.parsers.encoding import decode_bytes
 from extract.settings import Settings
 
-__all__ = ["parse", "parse_html", "VERSION"]
+__all__ = ["VERSION", "parse", "parse_html"]
 
 VERSION = "1"
 
@@ -40,8 +40,25 @@ _BLOCK_TAGS = {
     "caption", "address", "summary", "td", "th",
 }  # fmt: skip
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_CONTAINER_TAGS = {"div", "section", "article", "main", "body", "ul", "ol", "dl", "figure", "header", "footer",
-                   "details", "center", "fieldset", "html", "span", "font"}
+_CONTAINER_TAGS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "ul",
+    "ol",
+    "dl",
+    "figure",
+    "header",
+    "footer",
+    "details",
+    "center",
+    "fieldset",
+    "html",
+    "span",
+    "font",
+}
 _META_DATE_KEYS = (
     "article:published_time", "og:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
     "dcterms.date", "dcterms.created", "pubdate", "publishdate", "publish-date", "sailthru.date", "parsely-pub-date",

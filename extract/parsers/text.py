@@ -12,7 +12,7 @@ from extract.parsers.builder import clean_text
 from extract.parsers.encoding import decode_bytes
 from extract.settings import Settings
 
-__all__ = ["parse", "parse_string", "paragraph_spans", "VERSION"]
+__all__ = ["VERSION", "paragraph_spans", "parse", "parse_string"]
 
 VERSION = "1"
 
