@@ -8,9 +8,6 @@ import pytest
 
 from extract.settings import Settings, load_settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "corpus" / "sample"
-
 
 @pytest.fixture(scope="session")
 def base_settings() -> Settings:

@@ -6,14 +6,23 @@ Every parser appends pieces in reading order; the builder keeps offsets exact, s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extract.document import BBox, Block, Cell, PageInfo, Table
 from extract.lang import detect_language
 
-__all__ = ["TextBuilder", "clean_text"]
+__all__ = ["TextBuilder", "clean_text", "collapse_spaces"]
 
 _SPACES = str.maketrans({"\r": None, "\x00": None, "\x0c": "\n", "\u00ad": None})
+
+
+_ASCII_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of ASCII whitespace become one space; no-break and narrow spaces stay (they matter in numbers)."""
+    return _ASCII_SPACES.sub(" ", text).strip(" ")
 
 
 def clean_text(text: str) -> str:
@@ -84,7 +93,6 @@ class TextBuilder:
                 continue
             if out_rows:
                 self._append("\n")
-            row_start = self._length
             cells: list[Cell] = []
             for c, value in enumerate(values):
                 if c:
@@ -92,9 +100,12 @@ class TextBuilder:
                 start, end = self._append(value)
                 box = cell_bboxes[r][c] if cell_bboxes and c < len(cell_bboxes[r]) else None
                 cells.append(Cell(value, len(out_rows), c, start if value else None, end if value else None, box))
+            # The row's block runs from its first to its last non-empty cell.
+            row_start = min(c.char_start for c in cells if c.char_start is not None)
+            row_end = max(c.char_end for c in cells if c.char_end is not None)
             row_text = "\t".join(values)
             self.blocks.append(
-                Block(row_start, self._length, page=page, bbox=None, kind="table_row", lang=detect_language(row_text))
+                Block(row_start, row_end, page=page, bbox=None, kind="table_row", lang=detect_language(row_text))
             )
             out_rows.append(tuple(cells))
         if not out_rows:
@@ -121,4 +132,4 @@ def _cell_text(value: object) -> str:
     if value is None:
         return ""
     # Tabs and newlines inside a cell would break the row/column layout of the text.
-    return " ".join(clean_text(str(value)).split())
+    return collapse_spaces(clean_text(str(value)))

@@ -16,7 +16,7 @@ from lxml import etree
 
 from extract.document import DocumentError, ParsedDocument
 from extract.lang import detect_language
-from extract.parsers.builder import TextBuilder
+from extract.parsers.builder import TextBuilder, collapse_spaces
 from extract.parsers.encoding import decode_bytes
 from extract.settings import Settings
 
@@ -30,7 +30,8 @@ _DROP_TAGS = {
 }  # fmt: skip
 _PAGE_CHROME = {"header", "footer"}
 _BOILERPLATE = re.compile(
-    r"(^|[-_\s])(nav|navbar|menu|breadcrumbs?|cookies?|consent|banner|gdpr|related|also[-_]?read|read[-_]?more|"
+    r"(^|[-_\s])(nav|navbar|menu|breadcrumbs?|cookies?|consent|banner|gdpr|related|also[-_]?read|read[-_]?also|"
+    r"see[-_]?also|read[-_]?more|more[-_]?news|tags|tag[-_]?list|rubric|"
     r"recommend\w*|share|sharing|social|subscribe|subscription|newsletter|advert\w*|ads?|promo|sidebar|"
     r"comments?|footer|masthead|popup|modal|teaser)($|[-_\s])",
     re.IGNORECASE,
@@ -100,7 +101,7 @@ def parse_html(markup: str) -> ParsedDocument:
     main = _main_content(root)
     builder = TextBuilder()
     title = metadata.get("title")
-    if title and main.tag != "body" and not any(_text(h) == title for h in main.iter("h1")):
+    if title and main.tag != "body" and next(main.iter("h1"), None) is None:
         builder.add_block(title, kind="heading")
     _Walker(builder).walk(main)
     text = builder.text()
@@ -216,7 +217,7 @@ def _main_content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _text(el: lxml.html.HtmlElement) -> str:
-    return " ".join(el.text_content().split())
+    return collapse_spaces(el.text_content())
 
 
 class _Walker:
@@ -233,8 +234,13 @@ class _Walker:
     def _flush(self, kind: str = "paragraph") -> None:
         text = "".join(self.inline)
         self.inline = []
-        lines = [" ".join(line.split()) for line in text.split("\n")]
+        lines = [collapse_spaces(line) for line in text.split("\n")]
         self.builder.add_block("\n".join(line for line in lines if line), kind=kind)
+
+    def _add(self, text: str | None) -> None:
+        """Source line breaks are not significant in HTML; only <br> and blocks break lines."""
+        if text:
+            self.inline.append(text.replace("\n", " "))
 
     def _visit(self, el: lxml.html.HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -251,18 +257,15 @@ class _Walker:
             block = tag in _CONTAINER_TAGS and tag not in ("span", "font")
             if block:
                 self._flush()
-            if el.text:
-                self.inline.append(el.text)
+            self._add(el.text)
             for child in el:
                 self._visit(child)
-                if child.tail:
-                    self.inline.append(child.tail)
+                self._add(child.tail)
             if block:
                 self._flush()
 
     def _inline_text(self, el: lxml.html.HtmlElement) -> None:
-        if el.text:
-            self.inline.append(el.text)
+        self._add(el.text)
         for child in el:
             if child.tag == "br":
                 self.inline.append("\n")
@@ -273,8 +276,7 @@ class _Walker:
                 self.inline.append("\n")
             elif isinstance(child.tag, str):
                 self._inline_text(child)
-            if child.tail:
-                self.inline.append(child.tail)
+            self._add(child.tail)
 
     def _table(self, table: lxml.html.HtmlElement) -> None:
         rows = []
