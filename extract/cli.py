@@ -163,7 +163,7 @@ def _summary_text(summary: Any) -> str:
         lines += [f"  {path}: {message}" for path, message in summary.errors[:20]]
         if len(summary.errors) > 20:
             lines.append(f"  … and {len(summary.errors) - 20} more (see the documents table)")
-    lines.append(f"store: {summary.db}  (extract export --format jsonl --out out/export)")
+    lines.append(f"store: {summary.db}  (export: extract export --db {summary.db} --format jsonl --out out/export)")
     return "\n".join(lines)
 
 

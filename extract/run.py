@@ -22,7 +22,7 @@ from extract.executors import run_items
 from extract.ingest import FoundFile, find_files
 from extract.parsers import detect_format
 from extract.progress import Progress
-from extract.store import Store
+from extract.store import DocumentRow, Store
 from extract.version import parser_key, pipeline_version
 from extract.worker import DocumentResult, WorkItem
 
@@ -100,6 +100,9 @@ def run(
             _tally(summary, result, groups[item.sha256])
             progress.advance(result)
         status = "finished"
+        pruned = store.prune_orphans()
+        if pruned:
+            log.info("dropped the records of %d file version(s) no longer found at any path", pruned)
     except KeyboardInterrupt:
         summary.interrupted = True
         status = "interrupted"
@@ -125,9 +128,7 @@ def _triage(
     """Record what needs no work; return a work item for what does."""
 
     def record(status: str, error: str | None, sha: str | None = None, fmt: str | None = None) -> None:
-        store.record_document(
-            found.display_path, sha256=sha, size=found.size, fmt=fmt, status=status, error=error, run_id=run_id
-        )
+        store.record_document(DocumentRow(found.display_path, sha, found.size, fmt, status, error), run_id)
         summary.files[status] += 1
         if status == "error":
             summary.errors.append((found.display_path, error or ""))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.records import RECORD_TYPES
 
@@ -127,6 +127,17 @@ RECORD_COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
+class DocumentRow(NamedTuple):
+    """One file as found: its path and what became of it."""
+
+    path: str
+    sha256: str | None
+    size: int | None
+    format: str | None
+    status: str
+    error: str | None
+
+
 def record_columns(table: str) -> list[str]:
     """The columns of an exported record row: provenance, then the contract fields."""
     return [*_PROVENANCE, *RECORD_COLUMNS[table]]
@@ -217,35 +228,16 @@ class Store:
 
     # -- writes -------------------------------------------------------------------------------------------
 
-    def record_document(
-        self,
-        path: str,
-        *,
-        sha256: str | None,
-        size: int | None,
-        fmt: str | None,
-        status: str,
-        error: str | None,
-        run_id: int,
-    ) -> None:
+    def record_document(self, row: DocumentRow, run_id: int) -> None:
         """Insert or replace the row of one file as found (its own transaction)."""
         with self._transaction():
-            self._upsert_document(path, sha256, size, fmt, status, error, run_id)
+            self._upsert_document(row, run_id)
 
-    def _upsert_document(
-        self,
-        path: str,
-        sha256: str | None,
-        size: int | None,
-        fmt: str | None,
-        status: str,
-        error: str | None,
-        run_id: int,
-    ) -> None:
+    def _upsert_document(self, row: DocumentRow, run_id: int) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO documents (path, sha256, size, format, status, error, run_id, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, sha256, size, fmt, status, error, run_id, utc_now()),
+            (*row, run_id, utc_now()),
         )
 
     def save_result(self, result: Any, paths: list[tuple[str, int | None]], run_id: int, pipeline_version: str) -> None:
@@ -305,7 +297,25 @@ class Store:
                     (sha, result.parser_key, zlib.compress(json.dumps(result.parsed).encode(), 6), utc_now()),
                 )
             for path, size in paths:
-                self._upsert_document(path, sha, size, result.format, result.status, result.error, run_id)
+                self._upsert_document(DocumentRow(path, sha, size, result.format, result.status, result.error), run_id)
+
+    def prune_orphans(self) -> int:
+        """Drop contents (records, pages, cached parse) that no file path refers to any more.
+
+        A file edited in place gets a new hash; without this, the records of its old version would linger in
+        exports. Returns how many contents were dropped.
+        """
+        orphan = (
+            "SELECT sha256 FROM contents WHERE sha256 NOT IN (SELECT sha256 FROM documents WHERE sha256 IS NOT NULL)"
+        )
+        with self._transaction():
+            shas = [row[0] for row in self.conn.execute(orphan)]
+            for sha in shas:
+                for table in RECORD_COLUMNS:
+                    self.conn.execute(f"DELETE FROM {table} WHERE doc_sha256 = ?", (sha,))
+                for table in ("pages", "parse_cache", "contents"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
+        return len(shas)
 
     def _insert_records(self, table: str, sha: str, records: list[dict]) -> None:
         columns = RECORD_COLUMNS[table]

@@ -126,7 +126,13 @@ def test_format_is_sniffed_from_content(tmp_path: Path, name: str, content: byte
         ("empty.txt", b"", "error", "empty file"),
         ("fake.pdf", b"this is not a pdf at all", "error", "not a PDF"),
         ("photo.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "skipped", "image"),
-        ("old.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 50, "skipped", "legacy"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, "skipped", "legacy"),
+        (
+            "locked.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "error",
+            "DOCX is encrypted",
+        ),
     ],
 )
 def test_unreadable_formats_are_explained(tmp_path: Path, name: str, content: bytes, status: str, message: str) -> None:

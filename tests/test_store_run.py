@@ -91,6 +91,17 @@ def test_force_reuses_the_parse_cache_and_replaces_records(dump: Path, settings,
     assert _rows(settings.run.db, "SELECT COUNT(*) FROM contents") == [(4,)]
 
 
+def test_a_file_changed_in_place_leaves_no_stale_content(dump: Path, settings) -> None:
+    run([str(dump)], settings)
+    (dump / "en.txt").write_text("A rewritten report.")
+    again = run([str(dump)], settings)
+    assert again.processed == 1
+    assert _rows(settings.run.db, "SELECT COUNT(*) FROM contents") == [(4,)]
+    orphans = "SELECT COUNT(*) FROM {} WHERE sha256 NOT IN (SELECT sha256 FROM documents WHERE sha256 IS NOT NULL)"
+    for table in ("contents", "pages", "parse_cache"):
+        assert _rows(settings.run.db, orphans.format(table)) == [(0,)]
+
+
 def _result(sha: str, n: int) -> DocumentResult:
     return DocumentResult(
         sha256=sha,

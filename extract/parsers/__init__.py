@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from extract.document import DocumentError, ParsedDocument
+from extract.parsers.ole import OLE_MAGIC, reject_ole
 from extract.settings import Settings
 
 __all__ = ["FORMATS", "DocumentError", "detect_format", "parse", "parser_version"]
@@ -52,10 +53,8 @@ def detect_format(path: Path) -> str:
     for magic, mime in _IMAGE_MAGIC.items():
         if head.startswith(magic):
             raise DocumentError(f"unsupported format: {mime} image (no OCR of standalone images yet)", status="skipped")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DocumentError(
-            "unsupported format: legacy MS Office binary (.doc/.xls); convert to DOCX/XLSX", status="skipped"
-        )
+    if head.startswith(OLE_MAGIC):
+        reject_ole(path)
     if head.startswith(b"{\\rtf"):
         raise DocumentError("unsupported format: RTF", status="skipped")
     if suffix in {".pdf", ".docx", ".xlsx", ".zip"}:

@@ -23,6 +23,7 @@ from docx.parts.document import DocumentPart
 from extract.document import DocumentError, ParsedDocument
 from extract.lang import detect_language
 from extract.parsers.builder import TextBuilder
+from extract.parsers.ole import reject_ole
 from extract.settings import Settings
 
 __all__ = ["VERSION", "parse"]
@@ -35,7 +36,6 @@ _CUSTOM_XML, _R, _TR, _TC = qn("w:customXml"), qn("w:r"), qn("w:tr"), qn("w:tc")
 #: run ancestors whose text is not part of the paragraph as read: deletions, moved-away text, text boxes
 _SKIP_RUNS_IN = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), qn("w:p")}
 _HEADING_STYLES = ("heading", "title", "заголовок", "название")
-_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: macro-enabled documents and templates have the same body; python-docx only registers plain .docx
 _WORD_MAIN_TYPES = (
     "application/vnd.ms-word.document.macroEnabled.main+xml",
@@ -49,7 +49,7 @@ for _content_type in _WORD_MAIN_TYPES:
 def parse(path: Path, settings: Settings) -> ParsedDocument:
     """Parse one DOCX file; raises DocumentError when it is encrypted or damaged."""
     del settings  # no DOCX-specific settings
-    _reject_encrypted(path)
+    reject_ole(path, "DOCX")
     try:
         document = _open(path)
         builder = TextBuilder()
@@ -70,21 +70,6 @@ def parse(path: Path, settings: Settings) -> ParsedDocument:
         text=text, format="docx", parser="python-docx", parser_version=VERSION,
         blocks=builder.blocks, tables=builder.tables, pages=[], metadata=metadata,
     )  # fmt: skip
-
-
-def _reject_encrypted(path: Path) -> None:
-    """Password-protected Office files are OLE containers, not zip files; say so instead of 'corrupt'."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-            if head != _CFB_MAGIC:
-                return
-            data = fh.read()
-    except OSError as exc:
-        raise DocumentError(f"cannot read DOCX: {exc}") from exc
-    if "EncryptedPackage".encode("utf-16-le") in data:
-        raise DocumentError("DOCX is encrypted and needs a password")
-    raise DocumentError("not a DOCX file: this is a legacy Word .doc (OLE) file; convert it to DOCX")
 
 
 def _open(path: Path) -> Any:

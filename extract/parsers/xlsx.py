@@ -20,6 +20,7 @@ from lxml import etree
 from extract.document import DocumentError, ParsedDocument
 from extract.lang import detect_language
 from extract.parsers.builder import TextBuilder
+from extract.parsers.ole import reject_ole
 from extract.settings import Settings
 
 __all__ = ["VERSION", "cell_text", "parse"]
@@ -27,7 +28,6 @@ __all__ = ["VERSION", "cell_text", "parse"]
 VERSION = "1"
 log = logging.getLogger(__name__)
 
-_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CORE_XML = "docProps/core.xml"
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True)
 _DC, _DCTERMS = "{http://purl.org/dc/elements/1.1/}", "{http://purl.org/dc/terms/}"
@@ -44,7 +44,7 @@ _CORE_TAGS = {
 def parse(path: Path, settings: Settings) -> ParsedDocument:
     """Parse one XLSX workbook; raises DocumentError when it is encrypted or damaged."""
     del settings  # no XLSX-specific settings
-    _reject_encrypted(path)
+    reject_ole(path, "XLSX")
     builder = TextBuilder()
     warnings: list[str] = []
     # A file handle, not the path: openpyxl refuses paths whose extension is not .xlsx/.xlsm/...
@@ -73,20 +73,6 @@ def parse(path: Path, settings: Settings) -> ParsedDocument:
         text=text, format="xlsx", parser="openpyxl", parser_version=VERSION, blocks=builder.blocks,
         tables=builder.tables, pages=[], metadata=metadata, warnings=warnings,
     )  # fmt: skip
-
-
-def _reject_encrypted(path: Path) -> None:
-    """Password-protected Office files are OLE containers, not zip files; say so instead of 'corrupt'."""
-    try:
-        with path.open("rb") as fh:
-            if fh.read(8) != _CFB_MAGIC:
-                return
-            data = fh.read()
-    except OSError as exc:
-        raise DocumentError(f"cannot read XLSX: {exc}") from exc
-    if "EncryptedPackage".encode("utf-16-le") in data:
-        raise DocumentError("XLSX is encrypted and needs a password")
-    raise DocumentError("not an XLSX file: this is a legacy Excel .xls (OLE) file; convert it to XLSX")
 
 
 def _sheet_rows(sheet: Any) -> list[list[str]]:
