@@ -127,8 +127,12 @@ def _triage(
 ) -> WorkItem | None:
     """Record what needs no work; return a work item for what does."""
 
-    def record(status: str, error: str | None, sha: str | None = None, fmt: str | None = None) -> None:
-        store.record_document(DocumentRow(found.display_path, sha, found.size, fmt, status, error), run_id)
+    def record(
+        status: str, error: str | None, sha: str | None = None, fmt: str | None = None, lang: str | None = None,
+        pages: int | None = None,
+    ) -> None:  # fmt: skip
+        row = DocumentRow(found.display_path, sha, found.size, fmt, lang, pages, status, error)
+        store.record_document(row, run_id)
         summary.files[status] += 1
         if status == "error":
             summary.errors.append((found.display_path, error or ""))
@@ -163,7 +167,7 @@ def _triage(
     done = store.processed(sha)
     if done is not None and done["pipeline_version"] == version and not force:
         summary.unchanged += 1
-        record(done["status"], done["error"], sha, done["format"])
+        record(done["status"], done["error"], sha, done["format"], done["lang"], done["pages"])
         return None
     try:
         fmt = detect_format(found.path)

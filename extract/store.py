@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT,
     size INTEGER,
     format TEXT,
+    lang TEXT,                         -- copied from the content, for direct queries
+    pages INTEGER,
     status TEXT NOT NULL,              -- ok | partial | needs_ocr | error | skipped
     error TEXT,
     run_id INTEGER REFERENCES runs(id),
@@ -86,6 +88,8 @@ CREATE TABLE IF NOT EXISTS parse_cache (
 );
 """
 
+#: bumped when a table changes in a way old store files cannot follow (new record fields are added in place)
+STORE_SCHEMA = 1
 _PROVENANCE = ("id", "doc_sha256", "page")
 #: the columns of an exported documents row
 DOCUMENT_COLUMNS = (
@@ -134,6 +138,8 @@ class DocumentRow(NamedTuple):
     sha256: str | None
     size: int | None
     format: str | None
+    lang: str | None
+    pages: int | None
     status: str
     error: str | None
 
@@ -167,6 +173,14 @@ class Store:
 
     def _migrate(self) -> None:
         self.conn.executescript(_SCHEMA)
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone()
+        if row is None:
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('store_schema', ?)", (str(STORE_SCHEMA),))
+        elif row[0] != str(STORE_SCHEMA):
+            raise RuntimeError(
+                f"{self.path} was written with store schema {row[0]}, this version uses {STORE_SCHEMA}; "
+                "use another --db or remove the file and run again"
+            )
         for table, columns in RECORD_COLUMNS.items():
             self.conn.execute(
                 f"CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY, doc_sha256 TEXT NOT NULL, page INTEGER)"
@@ -215,9 +229,9 @@ class Store:
     # -- lookups ------------------------------------------------------------------------------------------
 
     def processed(self, sha256: str) -> sqlite3.Row | None:
-        """pipeline_version, format, status and error of the content with this hash, if it was processed."""
+        """pipeline_version, format, lang, pages, status and error of the content with this hash, if processed."""
         return self.conn.execute(
-            "SELECT pipeline_version, format, status, error FROM contents WHERE sha256 = ?", (sha256,)
+            "SELECT pipeline_version, format, lang, pages, status, error FROM contents WHERE sha256 = ?", (sha256,)
         ).fetchone()
 
     def cached_parse(self, sha256: str, parser_key: str) -> dict | None:
@@ -235,8 +249,8 @@ class Store:
 
     def _upsert_document(self, row: DocumentRow, run_id: int) -> None:
         self.conn.execute(
-            "INSERT OR REPLACE INTO documents (path, sha256, size, format, status, error, run_id, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO documents (path, sha256, size, format, lang, pages, status, error, run_id,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*row, run_id, utc_now()),
         )
 
@@ -297,7 +311,12 @@ class Store:
                     (sha, result.parser_key, zlib.compress(json.dumps(result.parsed).encode(), 6), utc_now()),
                 )
             for path, size in paths:
-                self._upsert_document(DocumentRow(path, sha, size, result.format, result.status, result.error), run_id)
+                self._upsert_document(
+                    DocumentRow(
+                        path, sha, size, result.format, result.lang, result.page_count, result.status, result.error
+                    ),
+                    run_id,
+                )
 
     def prune_orphans(self) -> int:
         """Drop contents (records, pages, cached parse) that no file path refers to any more.
@@ -341,7 +360,7 @@ class Store:
 
     def iter_documents(self) -> Iterator[dict[str, Any]]:
         """One row per file found, joined with what is known of its content."""
-        own = {"path", "sha256", "size", "format", "status", "error", "run_id", "updated_at"}
+        own = {"path", "sha256", "size", "format", "lang", "pages", "status", "error", "run_id", "updated_at"}
         columns = ", ".join(f"{'d' if c in own else 'c'}.{c}" for c in DOCUMENT_COLUMNS)
         sql = f"SELECT {columns} FROM documents d LEFT JOIN contents c ON c.sha256 = d.sha256 ORDER BY d.path"
         for row in self.conn.execute(sql):

@@ -182,3 +182,10 @@ def test_process_pool_gives_the_same_rows_as_serial(dump: Path, settings, tmp_pa
     assert summary.processed == 4
     query = "SELECT path, status, error FROM documents ORDER BY path"
     assert _rows(settings.run.db, query) == _rows(pooled.run.db, query)
+
+
+def test_a_store_of_another_schema_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    Store.open(path).conn.execute("UPDATE meta SET value = '0' WHERE key = 'store_schema'")
+    with pytest.raises(RuntimeError, match="store schema 0"):
+        Store.open(path)
