@@ -7,10 +7,10 @@ DB := out/extract.sqlite
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup extract reextract export test lint format clean
+.PHONY: help setup extract reextract export test lint format clean eval eval-peers eval-validate eval-record
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,19 @@ export: setup ## export the store to out/export/*.jsonl
 
 test: setup ## run the test suite
 	$(BIN)/python -m pytest -q
+
+eval: setup ## score the gold corpus (P/R/F1 per type and language, diffs in out/eval/); fails below the floors
+	$(BIN)/python -m extract.evaluation gold
+
+eval-peers: setup ## score the peers' number and date cases (../shared/peers) per file; fails below the floors
+	$(BIN)/python -m extract.evaluation peers
+
+eval-validate: setup ## check the gold annotations and print the corpus size
+	$(BIN)/python -m extract.evaluation validate
+
+eval-record: setup ## record today's eval figures as the floors CI must not fall below (tests/eval_floors.json)
+	$(BIN)/python -m extract.evaluation gold --record
+	$(BIN)/python -m extract.evaluation peers --record
 
 lint: setup ## ruff lint and format check
 	$(BIN)/ruff check extract tests corpus/tools
