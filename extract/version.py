@@ -9,22 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import cache
 from pathlib import Path
 
 from extract import __version__
+from extract.grammars.lexicon import models_dir
 from extract.nlp.pipeline import pipeline_description
 from extract.parsers import FORMATS, parser_version
 from extract.settings import Settings
 
-__all__ = ["models_dir", "parser_key", "pipeline_version"]
-
-
-def models_dir() -> Path:
-    """``models/`` of the repository (or ``$EXTRACT_MODELS``): patterns, lexicons, gazetteers."""
-    env = os.environ.get("EXTRACT_MODELS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "models"
+__all__ = ["parser_key", "pipeline_version"]
 
 
 @cache

@@ -13,9 +13,9 @@ import logging
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
 
 from extract.lang import LANGUAGES
+from extract.nlp import components  # noqa: F401 - registers our factories
 from extract.settings import NlpSettings
 
 __all__ = ["EXTRACTORS", "get_pipeline", "pipeline_description"]
@@ -24,10 +24,7 @@ log = logging.getLogger(__name__)
 
 #: spaCy factory names of our extractor components, in pipeline order. Each writes the span group named
 #: after its record type (``doc.spans["counts"]`` …) and puts the record's fields in ``span._.record``.
-EXTRACTORS: tuple[str, ...] = ()
-
-if not Span.has_extension("record"):
-    Span.set_extension("record", default=None)
+EXTRACTORS: tuple[str, ...] = ("extract_counts",)
 
 
 @functools.cache

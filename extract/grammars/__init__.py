@@ -1,0 +1,1 @@
+"""Rule grammars: numbers, counts and their categories, read from the tables in ``models/``."""

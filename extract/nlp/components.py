@@ -1,0 +1,125 @@
+"""spaCy components of ours, registered as factories (also through the ``spacy_factories`` entry point).
+
+Each extractor reads the ``Doc``, writes its findings to ``doc.spans[<record type>]`` and puts the record's
+fields in ``span._.record`` (with the exact character offsets of the mention, which may be narrower than the
+token-aligned span).
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.grammars.categories import categorize, is_projection
+from extract.grammars.counts import CountMatch, find_counts
+
+__all__ = ["CountExtractor", "make_count_extractor"]
+
+if not Span.has_extension("record"):
+    Span.set_extension("record", default=None)
+
+_NOUNISH = {"NOUN", "PROPN"}
+_WORD = regex.compile(r"[\p{L}][\p{L}\-']*", regex.V1)
+_STOP = {
+    "en": {"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "by", "for", "from", "with", "than", "as",
+           "were", "was", "are", "is", "have", "had", "has", "been", "be", "per", "each", "every", "more", "that",
+           "this", "these", "those", "their", "its", "his", "her", "our", "who", "which", "since", "over", "about"},
+    "ru": {"в", "во", "на", "с", "со", "по", "и", "а", "но", "за", "из", "от", "до", "к", "ко", "о", "об", "у", "что",
+           "как", "же", "ли", "не", "ни", "это", "был", "было", "были", "была", "уже", "еще", "ещё", "при", "для",
+           "под", "над", "без", "через", "после", "из-за", "то", "все", "всего", "около", "более", "менее"},
+}  # fmt: skip
+_ADJECTIVE_RU = regex.compile(r"(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ую|юю|ого|его|ому|ему|ым|им|ыми|ими)$")
+_NEAR = 60
+
+
+class CountExtractor:
+    """Finds counts (``extract.grammars.counts``) and adds the counted noun, category and projection."""
+
+    def __init__(self, lang: str, *, spans_key: str = "counts") -> None:
+        self.lang = lang
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        has_sents = doc.has_annotation("SENT_START")
+        for m in find_counts(doc.text, self.lang):
+            span = doc.char_span(m.start, m.end, label=m.rule, alignment_mode="expand")
+            if span is None:
+                continue
+            sentence = span.sent if has_sents else doc[:]
+            counted = self._counted(doc, m, span)
+            near = doc.text[max(sentence.start_char, m.start - _NEAR) : min(sentence.end_char, m.end + _NEAR)]
+            span._.record = {
+                "text": doc.text[m.start : m.end],
+                "char_start": m.start,
+                "char_end": m.end,
+                "rule": m.rule,
+                "value": m.value,
+                "low": m.low,
+                "high": m.high,
+                "qualifier": m.qualifier,
+                "kind": m.kind,
+                "counted": counted,
+                "category": categorize(self.lang, counted=counted, near=near, sentence=sentence.text),
+                "projection": is_projection(self.lang, sentence.text),
+                "period": None,
+                "unit": None,
+                "source": None,
+            }
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def _counted(self, doc: Doc, m: CountMatch, span: Span) -> str | None:
+        if doc.has_annotation("DEP"):
+            found = _counted_by_parse(doc, span)
+            if found:
+                return found
+        return _counted_by_words(doc.text, m.end, self.lang)
+
+
+def _counted_by_parse(doc: Doc, span: Span) -> str | None:
+    """The noun the number modifies ("20,538 criminal cases"), or the object of "of" ("thousands of soldiers")."""
+    last = span[-1]
+    head = last.head
+    if head.i > last.i and head.pos_ in _NOUNISH and last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod"):
+        mods = [t for t in head.lefts if t.i > last.i and t.dep_ in ("amod", "compound")]
+        start = mods[0].i if mods else head.i
+        return doc[start : head.i + 1].text
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        objects = [t for t in nxt.children if t.dep_ == "pobj"]
+        if objects:
+            obj = objects[0]
+            mods = [t for t in obj.lefts if t.dep_ in ("amod", "compound")]
+            return doc[(mods[0].i if mods else obj.i) : obj.i + 1].text
+    if last.pos_ in _NOUNISH and last.lower_ not in ("thousand", "thousands", "million", "millions", "hundreds"):
+        return None
+    return None
+
+
+def _counted_by_words(text: str, end: int, lang: str) -> str | None:
+    """The words right after the number: an optional adjective and a noun ("уголовных дела", "военнослужащих")."""
+    words = []
+    pos = end
+    for m in _WORD.finditer(text, pos, min(len(text), end + 80)):
+        gap = text[pos : m.start()]
+        if gap.strip(" \u00a0\u202f"):
+            break  # punctuation ends the phrase
+        word = m.group()
+        if word.lower() in _STOP.get(lang, set()):
+            if words or word.lower() not in ("of", "из"):
+                break
+            pos = m.end()
+            continue
+        words.append(word)
+        pos = m.end()
+        if (lang == "ru" and not _ADJECTIVE_RU.search(word.lower())) or len(words) == 2 or lang != "ru":
+            break
+    return " ".join(words) or None
+
+
+@Language.factory("extract_counts", assigns=["doc.spans"], default_config={"spans_key": "counts"})
+def make_count_extractor(nlp: Language, name: str, spans_key: str) -> CountExtractor:
+    return CountExtractor(nlp.lang, spans_key=spans_key)
