@@ -1,23 +1,36 @@
 """What a count counts: its category from lexicons of both languages, and whether it is a projection.
 
-Evidence is weighed by where it stands: in the counted noun phrase (strongest), in the words around the number,
-or elsewhere in the sentence. Each lexicon entry has a weight too, so a generic "soldiers" (personnel) loses to
-"left their units" (awol) in the same sentence.
+Evidence is weighed by where it stands: in the counted noun phrase (strongest), and elsewhere in the sentence
+with a weight that falls with the distance from the number, so in "Art. 337 (14,126) Art. 338 (1,093)" each
+figure takes the article next to it. Each lexicon entry has a weight too, so a generic "soldiers" (personnel)
+loses to "left their units" (awol) in the same sentence. Cases and prosecutions about one offence take that
+offence's category; cases spanning several offences stay ``prosecution``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from extract.grammars.lexicon import rows
 
-__all__ = ["categorize", "is_projection"]
+__all__ = ["OFFENCES", "Categorization", "categorize", "is_projection"]
 
 _FLAGS = regex.IGNORECASE | regex.V1
-#: how much a match counts by where it is found
-_PLACE_WEIGHT = {"counted": 4.0, "near": 2.0, "sentence": 1.0}
+#: offences whose cases are counted under their own category rather than "prosecution"
+OFFENCES = ("awol", "desertion", "refusal")
+_COUNTED_WEIGHT = 4.0
+_HALF_DISTANCE = 25.0  # characters at which sentence evidence counts half
+_TRACE = 0.3  # evidence below this is too far away to count
+_LOSSES = regex.compile(r"\blosses\b|\bпотер(?:и|ь|ял\w*|ях)\b", _FLAGS)
+
+
+@dataclass(frozen=True, slots=True)
+class Categorization:
+    category: str
+    score: float  # the winner's evidence; low values mean a guess
 
 
 @cache
@@ -30,18 +43,35 @@ def _projection(lang: str) -> list[regex.Pattern]:
     return [regex.compile(r[1], _FLAGS) for r in rows("counts/projection.tsv") if r[0] == lang]
 
 
-def categorize(lang: str, *, counted: str | None, near: str, sentence: str) -> str:
-    """The best-supported category, or ``other`` when nothing in the lexicons applies."""
+def categorize(lang: str, *, counted: str | None, sentence: str, start: int, end: int) -> Categorization:
+    """The best-supported category for a count at ``start:end`` of ``sentence`` (offsets into the sentence)."""
     scores: dict[str, float] = {}
-    for place, text in (("counted", counted or ""), ("near", near), ("sentence", sentence)):
-        if not text:
-            continue
-        for category, weight, pattern in _categories(lang):
-            if pattern.search(text):
-                scores[category] = scores.get(category, 0.0) + weight * _PLACE_WEIGHT[place]
+    for category, weight, pattern in _categories(lang):
+        if counted and pattern.search(counted):
+            scores[category] = scores.get(category, 0.0) + weight * _COUNTED_WEIGHT
+        best = 0.0
+        for m in pattern.finditer(sentence):
+            if m.start() < end and start < m.end() and counted is None:
+                continue  # the number's own words are no evidence ("thousands")
+            distance = m.start() - end if m.start() >= end else start - m.end()
+            best = max(best, weight * _HALF_DISTANCE / (_HALF_DISTANCE + max(distance, 0)))
+        if best:
+            scores[category] = scores.get(category, 0.0) + best
     if not scores:
-        return "other"
-    return max(scores.items(), key=lambda kv: kv[1])[0]
+        return Categorization("other", 0.0)
+    category, score = max(scores.items(), key=lambda kv: kv[1])
+    offences = [c for c in OFFENCES if scores.get(c, 0.0) > _TRACE]
+    if category in OFFENCES and scores.get("conviction", 0.0) >= 1.0:
+        category = "conviction"  # verdicts and sentences, whatever the article
+    elif category == "prosecution" and len(offences) == 1:
+        category = offences[0]  # "cases under Article 337" are AWOL cases
+    elif category == "prosecution" and not offences:
+        score = min(score, _TRACE)  # "such cases": the offence is the text's topic
+    elif category in OFFENCES and scores.get("prosecution", 0.0) >= _COUNTED_WEIGHT and len(offences) > 1:
+        category = "prosecution"  # "cases of AWOL and desertion"
+    if category == "personnel" and _LOSSES.search(sentence):
+        category = "casualties"  # "losses: personnel 1,015,700"
+    return Categorization(category, score)
 
 
 def is_projection(lang: str, sentence: str) -> bool:

@@ -107,6 +107,15 @@ _RANGE_OPEN = {
 _NEEDS_OPEN = {"and", "и", "до"}  # "between A and B", "от A до B": these separators need the opening word
 _LIST_MARKER_AFTER = regex.compile(r"^(?:[/).]|\s*\|)(?:\s|$)")
 _ONE = regex.compile(r"^(?:one|a|an|один|одна|одно|одного|одной|одному|одним|одном|одну|одни|одних|одними)$", _FLAGS)
+#: "one" that is a pronoun or an article, not a count: "no one", "one of them", "one day", "один из"
+_ONE_NOT_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:no|the|another|any|every|each|that|this|which|some|ни|не|тот|этот|какой-то|такой)\s+$", _FLAGS
+)
+_ONE_NOT_AFTER = regex.compile(
+    r"^(?:'s|\s+(?:of|another|day|night|time|moment|way|thing|side|hand|more|another|who|which|that|such|"
+    r"из|лишь|только|раз|день|время|и\s+тот\s+же|такой|другой|за\s+другим))(?!\p{L})",
+    _FLAGS,
+)
 #: an international or bracketed phone number, a case number, a pair of coordinates: no number inside is a count
 _MASKS = regex.compile(
     r"\+\d{1,3}(?:[\s-]\(?\d{1,5}\)?|\(\d{1,5}\)){2,5}"
@@ -205,19 +214,22 @@ def _ranges(text: str, exprs: list[_Expr], lang: str) -> list[_Expr]:
     while i < len(exprs):
         a = exprs[i]
         b = exprs[i + 1] if i + 1 < len(exprs) else None
-        if b is not None and a.kind == "count" and b.rule == "share.percent" and a.first.source == b.first.source:
-            a = replace(a, value=a.value / 100, kind="share", rule="share.percent")  # "20–25%": both are percent
-        if b is not None and a.kind == b.kind and a.qualifier == b.qualifier == "exact" and a.kind != "multiplier":
+        if b is not None and a.qualifier == b.qualifier == "exact" and a.kind != "multiplier":
             between = text[a.end : b.start]
             sep = _RANGE_SEP[lang].match(between)
             opener = _RANGE_OPEN[lang].search(text[max(0, a.start - 12) : a.start])
             word = between.strip().lower()
-            if sep and (opener or word not in _NEEDS_OPEN) and (word not in ("and", "и") or opener):
+            if sep and a.kind == "count" and b.rule == "share.percent" and a.first.source == b.first.source:
+                a = replace(a, value=a.value / 100, kind="share", rule="share.percent")  # "20–25%": both percent
+            if (
+                a.kind == b.kind
+                and sep
+                and (opener or word not in _NEEDS_OPEN)
+                and (word not in ("and", "и") or opener)
+            ):
                 low = a.value
                 if b.last.scaled and not a.last.scaled and a.kind == "count":
                     low = _scale_like(a.value, b.value)
-                if a.first.kind == "cardinal" and b.rule == "share.percent" and a.rule != "share.percent":
-                    low = a.value  # "15–20%": already divided? no: a is a bare number
                 if low < b.value and not (a.first.year_like and b.last.year_like):
                     start = a.start - (len(opener.group()) if opener else 0)
                     rule = "range." + ("words" if a.first.source == "words" else "digits")
@@ -269,17 +281,18 @@ def _why_not(text: str, e: _Expr, lang: str, masks: list[tuple[int, int]]) -> st
         if after_rules.match(after):
             return _reason(lang, "after", after)
     line = before.rsplit("\n", 1)[-1] if "\n" in before or e.first.start <= 60 else "x"
-    if e.kind == "count" and not line.strip() and _LIST_MARKER_AFTER.match(after):
+    marker = e.first.source == "digits" and e.value < 100 and _LIST_MARKER_AFTER.match(after)
+    if e.kind == "count" and not line.strip() and marker:
         return "a list marker or row number"
     if e.first.year_like and e.qualifier == "exact" and not _countable(lang).match(after):
         return "a year"
     digits = text[e.first.start : e.first.end]
     is_code = e.first.source == "digits" and digits.isdigit() and len(digits) >= 5
-    if e.kind == "count" and is_code and not _countable(lang).match(after):
+    if e.kind == "count" and is_code and e.qualifier == "exact" and not _countable(lang).match(after):
         return "an ungrouped long number: an ID, code or unit number"
-    lonely_one = e.kind == "count" and e.first.source == "words" and _ONE.match(digits)
-    if lonely_one and (not _countable(lang).match(after) or e.qualifier != "exact"):
-        return "'one' that does not count anything"
+    pronoun = _ONE_NOT_BEFORE.search(before) or _ONE_NOT_AFTER.match(after) or digits.lower() in ("a", "an")
+    if e.kind == "count" and e.first.source == "words" and _ONE.match(digits) and pronoun:
+        return "'one' used as a pronoun or article"
     return None
 
 

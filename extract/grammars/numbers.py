@@ -39,6 +39,7 @@ _NUMBER = (
     r"(?:"
     rf"(?P<grouped>\d{{1,3}}(?:(?P<sep>,|\.|{_GROUP})\d{{3}})(?:(?P=sep)\d{{3}})*)(?:(?P<decimal>[.,])(?P<frac>\d+))?"
     r"|(?P<plain>\d+)(?:(?P<decimal2>[.,])(?P<frac2>\d+))?"
+    r"|(?<![^\s(])\.(?P<lead>\d+)"
     r")"
     # Not followed by more digit groups of another kind: "15.03.2024", "11/30", "09:30", "v2.1.3" are no numbers.
     r"(?![\d]|[.,/:]\d)"
@@ -78,8 +79,8 @@ def find_digit_numbers(text: str, lang: str) -> list[DigitNumber]:
         value = _value(m, lang, has_magnitude=magnitude != 1.0)
         if value is None:
             continue
-        digits_end = max(m.end(g) for g in ("grouped", "frac", "plain", "frac2") if m[g])
-        if m["magnitude"] and m["magnitude"].lower() in ("m", "b", "k") and m["mspace"]:
+        digits_end = max(m.end(g) for g in ("grouped", "frac", "plain", "frac2", "lead") if m[g])
+        if m["magnitude"] and m["magnitude"].lower() in ("m", "b", "k", "к", "м") and m["mspace"]:
             # "5 m" is five metres more often than five million; only a glued "5m"/"5k" counts
             magnitude, end = 1.0, digits_end
         else:
@@ -100,6 +101,8 @@ def _value(m: regex.Match, lang: str, *, has_magnitude: bool) -> float | None:
             return None  # "1,234,5" or "1.234.5": not a number
         whole = regex.sub(r"[^\d]", "", grouped)
         return float(f"{whole}.{frac}") if frac else float(whole)
+    if m["lead"]:
+        return float(f"0.{m['lead']}")  # ".77"
     plain, decimal, frac = m["plain"], m["decimal2"], m["frac2"]
     if not decimal:
         return float(plain)

@@ -30,7 +30,21 @@ _STOP = {
            "под", "над", "без", "через", "после", "из-за", "то", "все", "всего", "около", "более", "менее"},
 }  # fmt: skip
 _ADJECTIVE_RU = regex.compile(r"(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ую|юю|ого|его|ому|ему|ым|им|ыми|ими)$")
-_NEAR = 60
+#: below this much evidence a category is a guess, and the text's dominant offence is taken instead
+_WEAK = 1.0
+
+
+def _use_document_topic(spans: list[Span], guesses: list[Span]) -> None:
+    """Counts with no evidence of their own ("such cases", "entries") or only a generic noun ("soldiers",
+    "человек") take the text's dominant category: the figures of one report are mostly about one thing."""
+    confident = [s._.record["category"] for s in spans if s not in guesses]
+    topics = [c for c in confident if c != "personnel"]
+    if not topics:
+        return
+    topic = max(sorted(set(topics)), key=topics.count)
+    for span in spans:
+        if span in guesses or span._.record["category"] == "personnel":
+            span._.record["category"] = topic
 
 
 class CountExtractor:
@@ -43,13 +57,20 @@ class CountExtractor:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         has_sents = doc.has_annotation("SENT_START")
+        guesses = []
         for m in find_counts(doc.text, self.lang):
             span = doc.char_span(m.start, m.end, label=m.rule, alignment_mode="expand")
             if span is None:
                 continue
             sentence = span.sent if has_sents else doc[:]
             counted = self._counted(doc, m, span)
-            near = doc.text[max(sentence.start_char, m.start - _NEAR) : min(sentence.end_char, m.end + _NEAR)]
+            # Lists and tables run over several lines within one "sentence": the count's line is its context.
+            first = doc.text.rfind("\n", sentence.start_char, m.start) + 1 or sentence.start_char
+            last = doc.text.find("\n", m.end, sentence.end_char)
+            context = doc.text[first : last if last >= 0 else sentence.end_char]
+            found = categorize(self.lang, counted=counted, sentence=context, start=m.start - first, end=m.end - first)
+            if found.score <= _WEAK:
+                guesses.append(span)
             span._.record = {
                 "text": doc.text[m.start : m.end],
                 "char_start": m.start,
@@ -61,13 +82,16 @@ class CountExtractor:
                 "qualifier": m.qualifier,
                 "kind": m.kind,
                 "counted": counted,
-                "category": categorize(self.lang, counted=counted, near=near, sentence=sentence.text),
+                "category": found.category,
                 "projection": is_projection(self.lang, sentence.text),
                 "period": None,
                 "unit": None,
                 "source": None,
             }
+            if doc.text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and spans:
+                span._.record["category"] = spans[-1]._.record["category"]  # a daily delta "(+12)" of a total
             spans.append(span)
+        _use_document_topic(spans, guesses)
         doc.spans[self.spans_key] = spans
         return doc
 
