@@ -6,12 +6,14 @@ in text order. Numbers: a range gives its two bounds, anything else its value; c
 tolerance of 1e-6. Dates: both sides become inclusive intervals ("2025-07" is 2025-07-01..2025-07-31, "2014/2018"
 is 2014-01-01..2018-12-31); a year-less expectation ("--05-10") is compared on month and day.
 
-Cases listed in ``tests/peers_out_of_scope.jsonl`` (with the reason) are reported apart from the in-scope rate.
+Cases listed in ``tests/peers_out_of_scope.jsonl`` (by file and a hash of their text, with the reason) are
+reported apart from the in-scope rate.
 """
 
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 import math
 import os
@@ -111,6 +113,11 @@ def case_passes(case: dict[str, Any], result: dict[str, Any]) -> bool:
     return True
 
 
+def case_key(text: str) -> str:
+    """Cases are named by a hash of their text, so the peers' data is not copied into this repository."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _scope() -> set[tuple[str, str]]:
     if not OUT_OF_SCOPE.is_file():
         return set()
@@ -118,7 +125,7 @@ def _scope() -> set[tuple[str, str]]:
     for line in OUT_OF_SCOPE.read_text(encoding="utf-8").splitlines():
         if line.strip():
             item = json.loads(line)
-            out.add((item["file"], item["text"]))
+            out.add((item["file"], item["case"]))
     return out
 
 
@@ -136,7 +143,7 @@ def evaluate_peers(peers_dir: Path, settings: Settings, out_dir: Path | None) ->
                 case["text"], settings.nlp, lang=case["lang"], published=case.get("ref")
             ).to_contract()
             ok = case_passes(case, result)
-            skipped = (path.name, case["text"]) in scope
+            skipped = (path.name, case_key(case["text"])) in scope
             stats.cases += 1
             stats.passed += ok
             stats.out_of_scope += skipped

@@ -80,8 +80,8 @@ def find_digit_numbers(text: str, lang: str) -> list[DigitNumber]:
         if value is None:
             continue
         digits_end = max(m.end(g) for g in ("grouped", "frac", "plain", "frac2", "lead") if m[g])
-        if m["magnitude"] and m["magnitude"].lower() in ("m", "b", "k", "к", "м") and m["mspace"]:
-            # "5 m" is five metres more often than five million; only a glued "5m"/"5k" counts
+        if m["magnitude"] and m["magnitude"].lower() in ("m", "b", "м") and m["mspace"]:
+            # "5 m" is five metres more often than five million; only a glued "5m" counts
             magnitude, end = 1.0, digits_end
         else:
             end = m.end()
