@@ -24,6 +24,7 @@ OFFENCES = ("awol", "desertion", "refusal")
 _COUNTED_WEIGHT = 4.0
 _HALF_DISTANCE = 25.0  # characters at which sentence evidence counts half
 _TRACE = 0.3  # evidence below this is too far away to count
+_ARTICLE_ITEM = regex.compile(r"(?:ст\.|стать\w*|art\.|articles?)\s*\d+(?:\.\d+)?\s*\($", _FLAGS)
 _LOSSES = regex.compile(r"\blosses\b|\bпотер(?:и|ь|ял\w*|ях)\b", _FLAGS)
 
 
@@ -54,14 +55,20 @@ def categorize(lang: str, *, counted: str | None, sentence: str, start: int, end
             if m.start() < end and start < m.end() and counted is None:
                 continue  # the number's own words are no evidence ("thousands")
             distance = m.start() - end if m.start() >= end else start - m.end()
-            best = max(best, weight * _HALF_DISTANCE / (_HALF_DISTANCE + max(distance, 0)))
+            label = 3.0 if m.end() <= start and distance <= 4 else 1.0  # "tanks 10,930", "личный состав — 521 940"
+            best = max(best, label * weight * _HALF_DISTANCE / (_HALF_DISTANCE + max(distance, 0)))
         if best:
             scores[category] = scores.get(category, 0.0) + best
     if not scores:
         return Categorization("other", 0.0)
     category, score = max(scores.items(), key=lambda kv: kv[1])
     offences = [c for c in OFFENCES if scores.get(c, 0.0) > _TRACE]
-    if category in OFFENCES and scores.get("conviction", 0.0) >= 1.0:
+    if _ARTICLE_ITEM.search(sentence[:start]):
+        # "Sentences by article: Art. 337 (2,871), Art. 338 (214)": the list's heading says what is counted
+        heading = sentence[: _ARTICLE_ITEM.search(sentence[:start]).start()]
+        if any(p.search(heading) for c, _, p in _categories(lang) if c == "conviction"):
+            return Categorization("conviction", score)
+    if category in OFFENCES and scores.get("conviction", 0.0) >= max(1.0, score / 2):
         category = "conviction"  # verdicts and sentences, whatever the article
     elif category == "prosecution" and len(offences) == 1:
         category = offences[0]  # "cases under Article 337" are AWOL cases

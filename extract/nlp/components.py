@@ -11,8 +11,9 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.grammars.categories import categorize, is_projection
+from extract.grammars.categories import OFFENCES, categorize, is_projection
 from extract.grammars.counts import CountMatch, find_counts
+from extract.grammars.sentences import sentence_bounds
 
 __all__ = ["CountExtractor", "make_count_extractor"]
 
@@ -32,19 +33,22 @@ _STOP = {
 _ADJECTIVE_RU = regex.compile(r"(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ую|юю|ого|его|ому|ему|ым|им|ыми|ими)$")
 #: below this much evidence a category is a guess, and the text's dominant offence is taken instead
 _WEAK = 1.0
+#: evidence this strong is never overridden by the text's topic
+_STRONG = 2.5
 
 
-def _use_document_topic(spans: list[Span], guesses: list[Span]) -> None:
+def _use_document_topic(spans: list[Span], guesses: list[Span], strong: list[Span]) -> None:
     """Counts with no evidence of their own ("such cases", "entries") or only a generic noun ("soldiers",
     "человек") take the text's dominant category: the figures of one report are mostly about one thing."""
     confident = [s._.record["category"] for s in spans if s not in guesses]
     topics = [c for c in confident if c != "personnel"]
-    if not topics:
-        return
-    topic = max(sorted(set(topics)), key=topics.count)
+    offences = [c for c in confident if c in OFFENCES]
     for span in spans:
-        if span in guesses or span._.record["category"] == "personnel":
-            span._.record["category"] = topic
+        record = span._.record
+        if record["category"] == "prosecution" and span in guesses and offences:
+            record["category"] = max(sorted(set(offences)), key=offences.count)  # "such cases", "дела этой категории"
+        elif topics and (span in guesses or (record["category"] == "personnel" and span not in strong)):
+            record["category"] = max(sorted(set(topics)), key=topics.count)
 
 
 class CountExtractor:
@@ -56,21 +60,20 @@ class CountExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        has_sents = doc.has_annotation("SENT_START")
-        guesses = []
+        guesses: list[Span] = []
+        strong: list[Span] = []
         for m in find_counts(doc.text, self.lang):
             span = doc.char_span(m.start, m.end, label=m.rule, alignment_mode="expand")
             if span is None:
                 continue
-            sentence = span.sent if has_sents else doc[:]
             counted = self._counted(doc, m, span)
-            # Lists and tables run over several lines within one "sentence": the count's line is its context.
-            first = doc.text.rfind("\n", sentence.start_char, m.start) + 1 or sentence.start_char
-            last = doc.text.find("\n", m.end, sentence.end_char)
-            context = doc.text[first : last if last >= 0 else sentence.end_char]
+            first, last = sentence_bounds(doc.text, m.start, m.end)
+            context = doc.text[first:last]
             found = categorize(self.lang, counted=counted, sentence=context, start=m.start - first, end=m.end - first)
             if found.score <= _WEAK:
                 guesses.append(span)
+            elif found.score >= _STRONG:
+                strong.append(span)
             span._.record = {
                 "text": doc.text[m.start : m.end],
                 "char_start": m.start,
@@ -83,7 +86,7 @@ class CountExtractor:
                 "kind": m.kind,
                 "counted": counted,
                 "category": found.category,
-                "projection": is_projection(self.lang, sentence.text),
+                "projection": is_projection(self.lang, context),
                 "period": None,
                 "unit": None,
                 "source": None,
@@ -91,7 +94,7 @@ class CountExtractor:
             if doc.text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and spans:
                 span._.record["category"] = spans[-1]._.record["category"]  # a daily delta "(+12)" of a total
             spans.append(span)
-        _use_document_topic(spans, guesses)
+        _use_document_topic(spans, guesses, strong)
         doc.spans[self.spans_key] = spans
         return doc
 
@@ -107,6 +110,8 @@ def _counted_by_parse(doc: Doc, span: Span) -> str | None:
     """The noun the number modifies ("20,538 criminal cases"), or the object of "of" ("thousands of soldiers")."""
     last = span[-1]
     head = last.head
+    if "\n" in doc.text[span.end_char : head.idx]:
+        return None  # a noun on the next line is another entry
     if head.i > last.i and head.pos_ in _NOUNISH and last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod"):
         mods = [t for t in head.lefts if t.i > last.i and t.dep_ in ("amod", "compound")]
         start = mods[0].i if mods else head.i
