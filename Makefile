@@ -7,7 +7,7 @@ DB := out/extract.sqlite
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup extract reextract export test lint format clean eval eval-peers eval-validate eval-record
+.PHONY: help setup extract reextract export test lint format clean eval eval-peers eval-validate eval-record bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ eval-validate: setup ## check the gold annotations and print the corpus size
 eval-record: setup ## record today's eval figures as the floors CI must not fall below (tests/eval_floors.json)
 	$(BIN)/python -m extract.evaluation gold --record
 	$(BIN)/python -m extract.evaluation peers --record
+
+bench: setup ## throughput benchmarks (medians): words/s of the bare spaCy pipeline against ours
+	$(BIN)/python -m extract.benchmark
 
 lint: setup ## ruff lint and format check
 	$(BIN)/ruff check extract tests corpus/tools

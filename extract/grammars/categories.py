@@ -1,5 +1,6 @@
 """What a count counts: its category from lexicons of both languages, and whether it is a projection.
 
+
 Evidence is weighed by where it stands: in the counted noun phrase (strongest), and elsewhere in the sentence
 with a weight that falls with the distance from the number, so in "Art. 337 (14,126) Art. 338 (1,093)" each
 figure takes the article next to it. Each lexicon entry has a weight too, so a generic "soldiers" (personnel)
@@ -16,7 +17,7 @@ import regex
 
 from extract.grammars.lexicon import rows
 
-__all__ = ["OFFENCES", "Categorization", "categorize", "is_projection"]
+__all__ = ["OFFENCES", "Categorization", "Evidence", "categorize"]
 
 _FLAGS = regex.IGNORECASE | regex.V1
 #: offences whose cases are counted under their own category rather than "prosecution"
@@ -44,30 +45,46 @@ def _projection(lang: str) -> list[regex.Pattern]:
     return [regex.compile(r[1], _FLAGS) for r in rows("counts/projection.tsv") if r[0] == lang]
 
 
-def categorize(lang: str, *, counted: str | None, sentence: str, start: int, end: int) -> Categorization:
-    """The best-supported category for a count at ``start:end`` of ``sentence`` (offsets into the sentence)."""
+class Evidence:
+    """The category cues of one sentence, found once for all the counts in it."""
+
+    def __init__(self, lang: str, sentence: str) -> None:
+        self.lang = lang
+        self.sentence = sentence
+        self.matches = [
+            (category, weight, m.start(), m.end())
+            for category, weight, pattern in _categories(lang)
+            for m in pattern.finditer(sentence)
+        ]
+        self.projection = any(p.search(sentence) for p in _projection(lang))
+
+
+def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int) -> Categorization:
+    """The best-supported category for a count at ``start:end`` of the evidence's sentence."""
     scores: dict[str, float] = {}
-    for category, weight, pattern in _categories(lang):
-        if counted and pattern.search(counted):
-            scores[category] = scores.get(category, 0.0) + weight * _COUNTED_WEIGHT
-        best = 0.0
-        for m in pattern.finditer(sentence):
-            if m.start() < end and start < m.end() and counted is None:
-                continue  # the number's own words are no evidence ("thousands")
-            distance = m.start() - end if m.start() >= end else start - m.end()
-            label = 3.0 if m.end() <= start and distance <= 4 else 1.0  # "tanks 10,930", "личный состав — 521 940"
-            best = max(best, label * weight * _HALF_DISTANCE / (_HALF_DISTANCE + max(distance, 0)))
-        if best:
-            scores[category] = scores.get(category, 0.0) + best
+    if counted:
+        for category, weight, pattern in _categories(evidence.lang):
+            if pattern.search(counted):
+                scores[category] = scores.get(category, 0.0) + weight * _COUNTED_WEIGHT
+    best: dict[str, float] = {}
+    for category, weight, m_start, m_end in evidence.matches:
+        if m_start < end and start < m_end and counted is None:
+            continue  # the number's own words are no evidence ("thousands")
+        distance = m_start - end if m_start >= end else start - m_end
+        label = 3.0 if m_end <= start and distance <= 4 else 1.0  # "tanks 10,930", "личный состав — 521 940"
+        value = label * weight * _HALF_DISTANCE / (_HALF_DISTANCE + max(distance, 0))
+        best[category] = max(best.get(category, 0.0), value)
+    for category, value in best.items():
+        scores[category] = scores.get(category, 0.0) + value
+    sentence = evidence.sentence
     if not scores:
         return Categorization("other", 0.0)
     category, score = max(scores.items(), key=lambda kv: kv[1])
     offences = [c for c in OFFENCES if scores.get(c, 0.0) > _TRACE]
-    if _ARTICLE_ITEM.search(sentence[:start]):
+    item = _ARTICLE_ITEM.search(sentence, 0, start)
+    if item and any(c == "conviction" and m_end <= item.start() for c, _, _, m_end in evidence.matches):
         # "Sentences by article: Art. 337 (2,871), Art. 338 (214)": the list's heading says what is counted
-        heading = sentence[: _ARTICLE_ITEM.search(sentence[:start]).start()]
-        if any(p.search(heading) for c, _, p in _categories(lang) if c == "conviction"):
-            return Categorization("conviction", score)
+        return Categorization("conviction", score)
     if category in OFFENCES and scores.get("conviction", 0.0) >= max(1.0, score / 2):
         category = "conviction"  # verdicts and sentences, whatever the article
     elif category == "prosecution" and len(offences) == 1:
@@ -79,7 +96,3 @@ def categorize(lang: str, *, counted: str | None, sentence: str, start: int, end
     if category == "personnel" and _LOSSES.search(sentence):
         category = "casualties"  # "losses: personnel 1,015,700"
     return Categorization(category, score)
-
-
-def is_projection(lang: str, sentence: str) -> bool:
-    return any(p.search(sentence) for p in _projection(lang))

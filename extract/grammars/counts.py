@@ -56,9 +56,11 @@ class CountMatch:
 
 
 @cache
-def _qualifiers(lang: str) -> list[tuple[regex.Pattern, str]]:
-    return [(regex.compile(rf"(?:^|(?<=[\s(«\"„]))(?:{r[1]})\s*$", _FLAGS), r[2]) for r in rows("counts/qualifiers.tsv")
-            if r[0] == lang]  # fmt: skip
+def _qualifiers(lang: str) -> tuple[regex.Pattern, list[str]]:
+    """One pattern for every qualifier phrase, a group per row; the leftmost match is the longest phrase."""
+    table = [r for r in rows("counts/qualifiers.tsv") if r[0] == lang]
+    groups = "|".join(f"(?P<q{i}>{r[1]})" for i, r in enumerate(table))
+    return regex.compile(rf"(?:^|(?<=[\s(«\"„]))(?:{groups})\s*$", _FLAGS), [r[2] for r in table]
 
 
 @cache
@@ -254,10 +256,10 @@ def _qualify(text: str, exprs: list[_Expr], lang: str) -> list[_Expr]:
     out = []
     for e in exprs:
         if e.qualifier in ("exact",) or (e.qualifier == "range" and e.kind == "count"):
-            before = text[max(0, e.start - 40) : e.start]
-            found = [(len(m.group()), q) for p, q in _qualifiers(lang) if (m := p.search(before))]
-            if found:
-                length, qualifier = max(found)  # the longest phrase: "не менее" over "менее"
+            pattern, names = _qualifiers(lang)
+            m = pattern.search(text, max(0, e.start - 40), e.start)
+            if m:
+                length, qualifier = len(m.group()), names[int(m.lastgroup[1:])]
                 if e.qualifier != "range":
                     e = replace(e, start=e.start - length, qualifier=qualifier)
                 elif qualifier == "approx":

@@ -8,13 +8,14 @@ quote, unless the full stop closes an abbreviation from ``models/text/abbreviati
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 import regex
 
 from extract.grammars.lexicon import rows
 
-__all__ = ["sentence_bounds"]
+__all__ = ["Sentences"]
 
 _END = regex.compile(r"[.!?…]+[»\"”)]?(?=\s+[\p{Lu}\d«\"“(])|\n", regex.V1)
 _WORD_BEFORE = regex.compile(r"(?:^|(?<=[\s(«\"]))(\S+)$", regex.V1)
@@ -26,29 +27,33 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _is_end(text: str, m: regex.Match) -> bool:
-    if m.group() == "\n":
-        return True
     if m.group() != ".":
         return True
-    word = _WORD_BEFORE.search(text, 0, m.end())
+    word = _WORD_BEFORE.search(text, max(0, m.end() - 40), m.end())
     token = word.group(1).lower() if word else ""
     if token in _abbreviations():
         return False
     return not (len(token) == 2 and token[0].isalpha())  # an initial: "А. В. Петров", "J. Smith"
 
 
-def sentence_bounds(text: str, start: int, end: int, *, window: int = 600) -> tuple[int, int]:
-    """(first, last) character offsets of the sentence holding ``text[start:end]``."""
-    lo = max(0, start - window)
-    first = lo
-    for m in _END.finditer(text, lo, start):
-        if _is_end(text, m):
-            first = m.end()
-    last = min(len(text), end + window)
-    for m in _END.finditer(text, end, last):
-        if _is_end(text, m):
-            last = m.start() if m.group() == "\n" else m.end()
-            break
-    while first < start and text[first].isspace():
-        first += 1
-    return first, last
+class Sentences:
+    """The sentences of one text, found once; ``bounds`` answers for any span in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts = [0]
+        self._ends = []
+        for m in _END.finditer(text):
+            if _is_end(text, m):
+                self._ends.append(m.start() if m.group() == "\n" else m.end())
+                self._starts.append(m.end())
+        self._ends.append(len(text))
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(first, last) offsets of the sentence holding ``text[start:end]`` (leading space skipped)."""
+        i = bisect_right(self._starts, start) - 1
+        j = max(i, bisect_right(self._starts, max(start, end - 1)) - 1)
+        first, last = self._starts[i], self._ends[j]
+        while first < start and self.text[first].isspace():
+            first += 1
+        return first, max(last, end)

@@ -70,7 +70,8 @@ def _records_of(doc: Doc, offset: int) -> dict[str, list[Mention]]:
             fields = dict(span._.record or {})
             fields.setdefault("char_start", span.start_char)
             fields.setdefault("char_end", span.end_char)
-            fields.setdefault("text", doc.text[fields["char_start"] : fields["char_end"]])
+            if "text" not in fields:
+                fields["text"] = doc.text[fields["char_start"] : fields["char_end"]]
             fields.setdefault("rule", span.label_ or None)
             found[key].append(record_type(**fields).shifted(offset))
     return found

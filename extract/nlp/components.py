@@ -11,9 +11,9 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.grammars.categories import OFFENCES, categorize, is_projection
+from extract.grammars.categories import OFFENCES, Evidence, categorize
 from extract.grammars.counts import CountMatch, find_counts
-from extract.grammars.sentences import sentence_bounds
+from extract.grammars.sentences import Sentences
 
 __all__ = ["CountExtractor", "make_count_extractor"]
 
@@ -60,22 +60,28 @@ class CountExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        parsed = doc.has_annotation("DEP")  # walks every token: once per doc
         guesses: list[Span] = []
         strong: list[Span] = []
-        for m in find_counts(doc.text, self.lang):
+        text = doc.text  # built from the tokens on every access: once per doc
+        sentences = Sentences(text)
+        evidence: dict[tuple[int, int], Evidence] = {}
+        for m in find_counts(text, self.lang):
             span = doc.char_span(m.start, m.end, label=m.rule, alignment_mode="expand")
             if span is None:
                 continue
-            counted = self._counted(doc, m, span)
-            first, last = sentence_bounds(doc.text, m.start, m.end)
-            context = doc.text[first:last]
-            found = categorize(self.lang, counted=counted, sentence=context, start=m.start - first, end=m.end - first)
+            counted = self._counted(doc, text, m, span, parsed)
+            first, last = sentences.bounds(m.start, m.end)
+            context = text[first:last]
+            if (first, last) not in evidence:
+                evidence[first, last] = Evidence(self.lang, context)
+            found = categorize(evidence[first, last], counted=counted, start=m.start - first, end=m.end - first)
             if found.score <= _WEAK:
                 guesses.append(span)
             elif found.score >= _STRONG:
                 strong.append(span)
             span._.record = {
-                "text": doc.text[m.start : m.end],
+                "text": text[m.start : m.end],
                 "char_start": m.start,
                 "char_end": m.end,
                 "rule": m.rule,
@@ -86,31 +92,31 @@ class CountExtractor:
                 "kind": m.kind,
                 "counted": counted,
                 "category": found.category,
-                "projection": is_projection(self.lang, context),
+                "projection": evidence[first, last].projection,
                 "period": None,
                 "unit": None,
                 "source": None,
             }
-            if doc.text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and spans:
+            if text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and spans:
                 span._.record["category"] = spans[-1]._.record["category"]  # a daily delta "(+12)" of a total
             spans.append(span)
         _use_document_topic(spans, guesses, strong)
         doc.spans[self.spans_key] = spans
         return doc
 
-    def _counted(self, doc: Doc, m: CountMatch, span: Span) -> str | None:
-        if doc.has_annotation("DEP"):
+    def _counted(self, doc: Doc, text: str, m: CountMatch, span: Span, parsed: bool) -> str | None:
+        if parsed:
             found = _counted_by_parse(doc, span)
             if found:
                 return found
-        return _counted_by_words(doc.text, m.end, self.lang)
+        return _counted_by_words(text, m.end, self.lang)
 
 
 def _counted_by_parse(doc: Doc, span: Span) -> str | None:
     """The noun the number modifies ("20,538 criminal cases"), or the object of "of" ("thousands of soldiers")."""
     last = span[-1]
     head = last.head
-    if "\n" in doc.text[span.end_char : head.idx]:
+    if any("\n" in t.whitespace_ or "\n" in t.text for t in doc[span.end - 1 : head.i]):
         return None  # a noun on the next line is another entry
     if head.i > last.i and head.pos_ in _NOUNISH and last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod"):
         mods = [t for t in head.lefts if t.i > last.i and t.dep_ in ("amod", "compound")]
