@@ -28,3 +28,25 @@ def test_count_cases(base_settings, lang: str, text: str, expected: str) -> None
 def test_not_counts(base_settings, lang: str, text: str, why: str) -> None:
     counts = analyze_text(text, base_settings.nlp, lang=lang).records["counts"]
     assert [c.text for c in counts] == [], why
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "sample"
+
+
+def test_row_and_page_numbers_of_a_leaked_list_are_no_counts(base_settings) -> None:
+    from extract.nlp import analyze_document
+    from extract.parsers import parse
+
+    doc = parse(SAMPLE / "leaks" / "spisok-soch-vch-12345.pdf", base_settings)
+    counts = analyze_document(doc, base_settings.nlp).records["counts"]
+    assert [c.text for c in counts] == ["84"]  # "Всего: 84 военнослужащих"; not "№ п/п", pages or phones
+
+
+def test_numbers_in_neighbouring_pdf_cells_stay_apart(base_settings) -> None:
+    from extract.nlp import analyze_document
+    from extract.parsers import parse
+
+    doc = parse(SAMPLE / "reports" / "ru" / "analiticheskaya-zapiska.pdf", base_settings)
+    assert "Январь 2024\t401\t24\t425\t313" in doc.text
+    values = [c.value for c in analyze_document(doc, base_settings.nlp).records["counts"]]
+    assert 24425313 not in values and {401, 24, 425, 313} <= set(values)

@@ -123,7 +123,9 @@ _MASKS = regex.compile(
     r"\+\d{1,3}(?:[\s-]\(?\d{1,5}\)?|\(\d{1,5}\)){2,5}"
     r"|(?<!\d)\(\d{3,5}\)\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)"
     r"|(?<![\d.,])\d+-\d+/\d{2,4}(?!\d)"
-    r"|(?<![\d.,])\d{1,3}\.\d+,\s?\d{1,3}\.\d+(?![\d.,])",
+    r"|(?<![\d.,])\d{1,3}\.\d+,\s?\d{1,3}\.\d+(?![\d.,])"
+    r"|(?<![\d-])\d{1,3}-\d{2}-\d{2}(?![\d-])"  # a local phone number: 2-14-07
+    r"|(?m:^[ \t]*[–—-][ \t]*\d{1,4}[ \t]*[–—-][ \t]*$)",  # a page number: – 1 –
     _FLAGS,
 )
 
@@ -271,7 +273,7 @@ def _qualify(text: str, exprs: list[_Expr], lang: str) -> list[_Expr]:
 def _why_not(text: str, e: _Expr, lang: str, masks: list[tuple[int, int]]) -> str | None:
     """Why the expression is not a count (the reason column of the exclusion table), or None if it is one."""
     if any(s < e.end and e.start < t for s, t in masks):
-        return "inside a phone, case number or coordinates"
+        return "inside a phone, case or page number, or coordinates"
     if e.kind == "multiplier" and e.first.source == "lexicon":
         return None
     before = text[max(0, e.first.start - 60) : e.first.start]

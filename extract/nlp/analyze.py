@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extract.document import ParsedDocument
 from extract.lang import detect_language
+from extract.nlp.furniture import drop_furniture
 from extract.nlp.pipeline import get_pipeline
 from extract.parsers.text import paragraph_spans
 from extract.records import RECORD_TYPES, ExtractionResult, Mention
@@ -106,4 +107,5 @@ def analyze_document(doc: ParsedDocument, settings: NlpSettings) -> ExtractionRe
     result = ExtractionResult(lang=lang, published=doc.metadata.get("published"))
     spans = [(b.char_start, b.char_end, b.lang) for b in doc.blocks]
     _run(doc.text, segments_of(spans, doc.text, lang, settings.segment_chars), settings, result)
+    result.records["counts"] = drop_furniture(doc, result.records["counts"])
     return result

@@ -39,6 +39,7 @@ class TextBuilder:
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
         self.pages: list[PageInfo] = []
+        self._replacements: dict[int, str] = {}
 
     @property
     def length(self) -> int:
@@ -124,8 +125,18 @@ class TextBuilder:
         self.pages.append(page)
         return page
 
+    def set_char(self, offset: int, char: str) -> None:
+        """Replace the character at ``offset`` with another single character (offsets do not move)."""
+        self._replacements[offset] = char
+
     def text(self) -> str:
-        return "".join(self._parts)
+        text = "".join(self._parts)
+        if not self._replacements:
+            return text
+        chars = list(text)
+        for offset, char in self._replacements.items():
+            chars[offset] = char
+        return "".join(chars)
 
 
 def _cell_text(value: object) -> str:

@@ -32,7 +32,7 @@ from extract.settings import Settings
 
 __all__ = ["VERSION", "char_index_map", "parse", "parse_pdf_date"]
 
-VERSION = "1"
+VERSION = "2"
 log = logging.getLogger(__name__)
 
 _LINE = re.compile(r"[^\r\n]+")

@@ -8,6 +8,7 @@ exact character offsets.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,7 @@ class TableFinder:
                     cells.append(Cell(cell_text, len(rows), c, *(span or (None, None)), box))
                 if any(cell.text for cell in cells):
                     rows.append(tuple(cells))
+                    _separate_cells(cells, page_text, page_start, builder)
             if rows:
                 builder.tables.append(
                     Table(len(builder.tables), tuple(rows), page=number, bbox=round_box(bbox, dx, dy))
@@ -96,3 +98,13 @@ def _locate(page_text: str, words: list[str], pos: int) -> tuple[int, int] | Non
 def round_box(box: Any, dx: float = 0.0, dy: float = 0.0) -> BBox:
     x0, top, x1, bottom = (float(v) for v in box)
     return (round(x0 - dx, 2), round(top - dy, 2), round(x1 - dx, 2), round(bottom - dy, 2))
+
+
+def _separate_cells(cells: list[Cell], page_text: str, page_start: int, builder: TextBuilder) -> None:
+    """Make the single space pdfium puts between two cells of a row a tab, so "24 | 425 | 313" in three cells is
+    not read as the number 24 425 313. One character for one: every offset stays valid."""
+    placed = [c for c in cells if c.char_start is not None]
+    for left, right in pairwise(placed):
+        gap = page_text[left.char_end - page_start : right.char_start - page_start]
+        if gap and not gap.strip() and "\n" not in gap:
+            builder.set_char(left.char_end, "\t")
