@@ -26,6 +26,11 @@ _COUNTED_WEIGHT = 4.0
 _HALF_DISTANCE = 25.0  # characters at which sentence evidence counts half
 _TRACE = 0.3  # evidence below this is too far away to count
 _ARTICLE_ITEM = regex.compile(r"(?:ст\.|стать\w*|art\.|articles?)\s*\d+(?:\.\d+)?\s*\($", _FLAGS)
+_ANAPHORA = regex.compile(
+    r"\b(?:such|these|those|similar|the same|аналогичн\w*|таких|такие|подобн\w*|этих|этой\s+категории|"
+    r"данной\s+категории|той\s+же\s+категории)\b",
+    _FLAGS,
+)
 _LOSSES = regex.compile(r"\blosses\b|\bпотер(?:и|ь|ял\w*|ях)\b", _FLAGS)
 
 
@@ -33,6 +38,7 @@ _LOSSES = regex.compile(r"\blosses\b|\bпотер(?:и|ь|ял\w*|ях)\b", _FLA
 class Categorization:
     category: str
     score: float  # the winner's evidence; low values mean a guess
+    specific: bool = True  # False when only generic nouns ("soldiers", "человек") or nothing supports it
 
 
 @cache
@@ -76,6 +82,10 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         best[category] = max(best.get(category, 0.0), value)
     for category, value in best.items():
         scores[category] = scores.get(category, 0.0) + value
+    # categories backed by a cue more telling than a generic noun ("recruited", "left their units")
+    specific = {c for c, weight, *_ in evidence.matches if weight >= 1.0}
+    if counted:
+        specific |= {c for c, w, pattern in _categories(evidence.lang) if w >= 1.0 and pattern.search(counted)}
     sentence = evidence.sentence
     if not scores:
         return Categorization("other", 0.0)
@@ -89,10 +99,10 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         category = "conviction"  # verdicts and sentences, whatever the article
     elif category == "prosecution" and len(offences) == 1:
         category = offences[0]  # "cases under Article 337" are AWOL cases
-    elif category == "prosecution" and not offences:
-        score = min(score, _TRACE)  # "such cases": the offence is the text's topic
+    elif category == "prosecution" and not offences and _ANAPHORA.search(evidence.sentence):
+        score = min(score, _TRACE)  # "such cases", "дела этой категории": the offence is the text's topic
     elif category in OFFENCES and scores.get("prosecution", 0.0) >= _COUNTED_WEIGHT and len(offences) > 1:
         category = "prosecution"  # "cases of AWOL and desertion"
     if category == "personnel" and _LOSSES.search(sentence):
         category = "casualties"  # "losses: personnel 1,015,700"
-    return Categorization(category, score)
+    return Categorization(category, score, specific=category in specific)

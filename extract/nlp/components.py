@@ -34,11 +34,9 @@ _STOP = {
 _ADJECTIVE_RU = regex.compile(r"(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ую|юю|ого|его|ому|ему|ым|им|ыми|ими)$")
 #: below this much evidence a category is a guess, and the text's dominant offence is taken instead
 _WEAK = 1.0
-#: evidence this strong is never overridden by the text's topic
-_STRONG = 2.5
 
 
-def _use_document_topic(spans: list[Span], guesses: list[Span], strong: list[Span]) -> None:
+def _use_document_topic(spans: list[Span], guesses: list[Span], specific: list[Span]) -> None:
     """Counts with no evidence of their own ("such cases", "entries") or only a generic noun ("soldiers",
     "человек") take the text's dominant category: the figures of one report are mostly about one thing."""
     confident = [s._.record["category"] for s in spans if s not in guesses]
@@ -48,7 +46,7 @@ def _use_document_topic(spans: list[Span], guesses: list[Span], strong: list[Spa
         record = span._.record
         if record["category"] == "prosecution" and span in guesses and offences:
             record["category"] = max(sorted(set(offences)), key=offences.count)  # "such cases", "дела этой категории"
-        elif topics and (span in guesses or (record["category"] == "personnel" and span not in strong)):
+        elif topics and (span in guesses or (record["category"] == "personnel" and span not in specific)):
             record["category"] = max(sorted(set(topics)), key=topics.count)
 
 
@@ -63,7 +61,7 @@ class CountExtractor:
         spans = []
         parsed = doc.has_annotation("DEP")  # walks every token: once per doc
         guesses: list[Span] = []
-        strong: list[Span] = []
+        specific: list[Span] = []
         text = doc.text  # built from the tokens on every access: once per doc
         sentences = Sentences(text)
         evidence: dict[tuple[int, int], Evidence] = {}
@@ -79,8 +77,8 @@ class CountExtractor:
             found = categorize(evidence[first, last], counted=counted, start=m.start - first, end=m.end - first)
             if found.score <= _WEAK:
                 guesses.append(span)
-            elif found.score >= _STRONG:
-                strong.append(span)
+            elif found.specific:
+                specific.append(span)
             span._.record = {
                 "text": text[m.start : m.end],
                 "char_start": m.start,
@@ -101,7 +99,7 @@ class CountExtractor:
             if text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and spans:
                 span._.record["category"] = spans[-1]._.record["category"]  # a daily delta "(+12)" of a total
             spans.append(span)
-        _use_document_topic(spans, guesses, strong)
+        _use_document_topic(spans, guesses, specific)
         doc.spans[self.spans_key] = spans
         return doc
 
