@@ -2,8 +2,10 @@
 
 spaCy's parser and the Russian sentencizer end sentences after "Art." or "ст.", which cuts a count off from
 the words that say what it counts. Rules that read a count's sentence use these bounds instead: a sentence
-ends at a line break, or at ".", "!", "?" or "…" followed by space and a capital letter, a digit or an opening
-quote, unless the full stop closes an abbreviation from ``models/text/abbreviations.tsv`` or an initial.
+ends at a line break (unless the line was wrapped mid-sentence: it ends in a lower-case word or a comma and
+the next starts in lower case or with a number), or at ".", "!", "?" or "…" followed by space and a capital
+letter, a digit or an opening quote, unless the full stop closes an abbreviation from
+``models/text/abbreviations.tsv`` or an initial.
 """
 
 from __future__ import annotations
@@ -26,7 +28,13 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(r[1].lower() for r in rows("text/abbreviations.tsv"))
 
 
+_WRAPPED = regex.compile(r"[\p{Ll},;\-–(]\n[ \t]*[\p{Ll}\d(«\"]", regex.V1)
+
+
 def _is_end(text: str, m: regex.Match) -> bool:
+    if m.group() == "\n":
+        # A line wrapped inside a sentence (PDF text, hard-wrapped mail) goes on in lower case or with a number.
+        return not _WRAPPED.match(text, max(0, m.start() - 1))
     if m.group() != ".":
         return True
     word = _WORD_BEFORE.search(text, max(0, m.end() - 40), m.end())
