@@ -89,8 +89,9 @@ CREATE TABLE IF NOT EXISTS parse_cache (
 """
 
 #: bumped when a table changes in a way old store files cannot follow (new record fields are added in place)
-STORE_SCHEMA = 1
-_PROVENANCE = ("id", "doc_sha256", "page")
+STORE_SCHEMA = 2
+#: provenance columns of every record row; the row key is record_id because "id" is a Unit field
+_PROVENANCE = ("record_id", "doc_sha256", "page")
 #: the columns of an exported documents row
 DOCUMENT_COLUMNS = (
     "path",
@@ -183,7 +184,8 @@ class Store:
             )
         for table, columns in RECORD_COLUMNS.items():
             self.conn.execute(
-                f"CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY, doc_sha256 TEXT NOT NULL, page INTEGER)"
+                f"CREATE TABLE IF NOT EXISTS {table} (record_id INTEGER PRIMARY KEY, doc_sha256 TEXT NOT NULL,"
+                " page INTEGER)"
             )
             have = {row["name"] for row in self.conn.execute(f"PRAGMA table_info({table})")}
             for name in columns:
@@ -371,7 +373,7 @@ class Store:
     def iter_records(self, table: str) -> Iterator[dict[str, Any]]:
         """Rows of one record table in contract shape, plus doc_sha256, page and the row id."""
         columns = RECORD_COLUMNS[table]
-        sql = f"SELECT * FROM {table} ORDER BY doc_sha256, char_start, id"
+        sql = f"SELECT * FROM {table} ORDER BY doc_sha256, char_start, record_id"
         for row in self.conn.execute(sql):
             out: dict[str, Any] = {name: row[name] for name in _PROVENANCE}
             for name, kind in columns.items():

@@ -57,3 +57,16 @@ def test_pseudonymized_names_are_stable_per_key_and_hide_the_name(tmp_path: Path
     # ё/е and case variants of one name share a pseudonym
     p = Pseudonymizer(b"first secret key")
     assert p.pseudonym("Иванов Пётр Сергеевич") == p.pseudonym("ИВАНОВ ПЕТР  СЕРГЕЕВИЧ") == outputs["a"]["name"]
+
+
+def test_unit_ids_survive_the_store(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.sqlite")
+    run_id = store.start_run(pipeline_version="v", settings={}, settings_hash="h", sources=[], force=False,
+                             executor="serial", workers=1)  # fmt: skip
+    unit = {"text": "155 обрмп", "char_start": 0, "char_end": 9, "rule": "abbreviation", "military_unit_number": None,
+            "number": 155, "echelon": "brigade", "branch": "naval_infantry", "guards": False,
+            "id": "155-brigade-naval_infantry", "page": None}  # fmt: skip
+    store.save_result(DocumentResult(sha256="u1", format="text", parser_key="k", records={"units": [unit]}),
+                      [("u.txt", 9)], run_id, "v")  # fmt: skip
+    (row,) = store.iter_records("units")
+    assert row["id"] == "155-brigade-naval_infantry" and row["guards"] is False and row["record_id"] == 1

@@ -7,19 +7,24 @@ into document coordinates, and each record gets the page it lies on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.document import ParsedDocument
 from extract.lang import detect_language
 from extract.nlp.furniture import drop_furniture
 from extract.nlp.pipeline import get_pipeline
+from extract.nlp.spans import records
 from extract.parsers.text import paragraph_spans
 from extract.records import RECORD_TYPES, ExtractionResult, Mention
 from extract.settings import NlpSettings
 
 __all__ = ["Segment", "analyze_document", "analyze_text", "segments_of"]
+
+#: count fields that refer to another mention, and the record type they refer to
+_REFERENCES = {"unit": "units", "source": "sources"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,31 +68,50 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
 
 
 def _records_of(doc: Doc, offset: int) -> dict[str, list[Mention]]:
-    found: dict[str, list[Mention]] = {key: [] for key in RECORD_TYPES}
+    """The records the components stored, in document coordinates (references to units and sources too)."""
+    found: dict[str, list[Mention]] = {}
     for key, record_type in RECORD_TYPES.items():
-        if key not in doc.spans:
-            continue
-        for span in doc.spans[key]:
-            fields = dict(span._.record or {})
-            fields.setdefault("char_start", span.start_char)
-            fields.setdefault("char_end", span.end_char)
-            if "text" not in fields:
-                fields["text"] = doc.text[fields["char_start"] : fields["char_end"]]
-            fields.setdefault("rule", span.label_ or None)
-            found[key].append(record_type(**fields).shifted(offset))
+        items = []
+        for stored in records(doc, key):
+            fields = dict(stored)
+            for ref in _REFERENCES:
+                if fields.get(ref) is not None:
+                    fields[ref] += offset  # the referenced mention's char_start, made an index later
+            items.append(record_type(**fields).shifted(offset))
+        found[key] = items
     return found
+
+
+def _link_references(result: ExtractionResult) -> None:
+    """Turn the resolver's references (a mention's char_start) into indices of the merged lists."""
+    for ref, key in _REFERENCES.items():
+        index = {m.char_start: i for i, m in enumerate(result.records[key])}
+        result.records["counts"] = [
+            replace(c, **{ref: index.get(getattr(c, ref))}) if getattr(c, ref) is not None else c
+            for c in result.records["counts"]
+        ]
+
+
+def _make_doc(nlp: Language, text: str, published: str | None) -> Doc:
+    """A tokenized doc carrying the publication date (``doc.user_data["published"]``) for the extractors."""
+    doc = nlp.make_doc(text)
+    doc.user_data["published"] = published
+    return doc
 
 
 def _run(text: str, segments: list[Segment], settings: NlpSettings, result: ExtractionResult) -> None:
     for lang in {s.lang for s in segments}:
         mine = [s for s in segments if s.lang == lang]
         nlp = get_pipeline(lang, settings)
-        docs = nlp.pipe((text[s.start : s.end] for s in mine), batch_size=settings.batch_size)
+        docs = nlp.pipe(
+            (_make_doc(nlp, text[s.start : s.end], result.published) for s in mine), batch_size=settings.batch_size
+        )
         for segment, doc in zip(mine, docs, strict=True):
-            for key, records in _records_of(doc, segment.start).items():
-                result.records[key].extend(records)
-    for records in result.records.values():
-        records.sort(key=lambda m: (m.char_start, m.char_end))
+            for key, found in _records_of(doc, segment.start).items():
+                result.records[key].extend(found)
+    for found in result.records.values():
+        found.sort(key=lambda m: (m.char_start, m.char_end))
+    _link_references(result)
 
 
 def analyze_text(

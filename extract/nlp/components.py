@@ -1,8 +1,7 @@
 """spaCy components of ours, registered as factories (also through the ``spacy_factories`` entry point).
 
-Each extractor reads the ``Doc``, writes its findings to ``doc.spans[<record type>]`` and puts the record's
-fields in ``span._.record`` (with the exact character offsets of the mention, which may be narrower than the
-token-aligned span).
+Each extractor reads the ``Doc`` and stores its spans and records with ``extract.nlp.spans.store`` (records carry
+the exact character offsets of the mention, which may be narrower than the token-aligned span).
 """
 
 from __future__ import annotations
@@ -14,11 +13,9 @@ from spacy.tokens import Doc, Span
 from extract.grammars.categories import OFFENCES, Evidence, categorize
 from extract.grammars.counts import CountMatch, find_counts
 from extract.grammars.sentences import Sentences
+from extract.nlp.spans import store
 
 __all__ = ["CountExtractor", "make_count_extractor"]
-
-if not Span.has_extension("record"):
-    Span.set_extension("record", default=None)
 
 _NOUNISH = {"NOUN", "PROPN"}
 _WORD = regex.compile(r"[\p{L}][\p{L}\-']*", regex.V1)
@@ -36,17 +33,16 @@ _ADJECTIVE_RU = regex.compile(r"(?:ых|их|ые|ие|ой|ий|ый|ая|яя|
 _WEAK = 1.0
 
 
-def _use_document_topic(spans: list[Span], guesses: list[Span], specific: list[Span]) -> None:
+def _use_document_topic(found: list[dict], guesses: set[int], specific: set[int]) -> None:
     """Counts with no evidence of their own ("such cases", "entries") or only a generic noun ("soldiers",
     "человек") take the text's dominant category: the figures of one report are mostly about one thing."""
-    confident = [s._.record["category"] for s in spans if s not in guesses]
+    confident = [r["category"] for i, r in enumerate(found) if i not in guesses]
     topics = [c for c in confident if c != "personnel"]
     offences = [c for c in confident if c in OFFENCES]
-    for span in spans:
-        record = span._.record
-        if record["category"] == "prosecution" and span in guesses and offences:
+    for i, record in enumerate(found):
+        if record["category"] == "prosecution" and i in guesses and offences:
             record["category"] = max(sorted(set(offences)), key=offences.count)  # "such cases", "дела этой категории"
-        elif topics and (span in guesses or (record["category"] == "personnel" and span not in specific)):
+        elif topics and (i in guesses or (record["category"] == "personnel" and i not in specific)):
             record["category"] = max(sorted(set(topics)), key=topics.count)
 
 
@@ -58,10 +54,11 @@ class CountExtractor:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans: list[Span] = []
+        found: list[dict] = []
         parsed = doc.has_annotation("DEP")  # walks every token: once per doc
-        guesses: list[Span] = []
-        specific: list[Span] = []
+        guesses: set[int] = set()
+        specific: set[int] = set()
         text = doc.text  # built from the tokens on every access: once per doc
         sentences = Sentences(text)
         evidence: dict[tuple[int, int], Evidence] = {}
@@ -74,12 +71,12 @@ class CountExtractor:
             context = text[first:last]
             if (first, last) not in evidence:
                 evidence[first, last] = Evidence(self.lang, context)
-            found = categorize(evidence[first, last], counted=counted, start=m.start - first, end=m.end - first)
-            if found.score <= _WEAK:
-                guesses.append(span)
-            elif found.specific:
-                specific.append(span)
-            span._.record = {
+            category = categorize(evidence[first, last], counted=counted, start=m.start - first, end=m.end - first)
+            if category.score <= _WEAK:
+                guesses.add(len(found))
+            elif category.specific:
+                specific.add(len(found))
+            record = {
                 "text": text[m.start : m.end],
                 "char_start": m.start,
                 "char_end": m.end,
@@ -90,17 +87,18 @@ class CountExtractor:
                 "qualifier": m.qualifier,
                 "kind": m.kind,
                 "counted": counted,
-                "category": found.category,
+                "category": category.category,
                 "projection": evidence[first, last].projection,
                 "period": None,
                 "unit": None,
                 "source": None,
             }
-            if text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and spans:
-                span._.record["category"] = spans[-1]._.record["category"]  # a daily delta "(+12)" of a total
+            if text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and found:
+                record["category"] = found[-1]["category"]  # a daily delta "(+12)" of a total
             spans.append(span)
-        _use_document_topic(spans, guesses, specific)
-        doc.spans[self.spans_key] = spans
+            found.append(record)
+        _use_document_topic(found, guesses, specific)
+        store(doc, self.spans_key, spans, found)
         return doc
 
     def _counted(self, doc: Doc, text: str, m: CountMatch, span: Span, parsed: bool) -> str | None:

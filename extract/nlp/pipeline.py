@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from extract.lang import LANGUAGES
-from extract.nlp import components  # noqa: F401 - registers our factories
+from extract.nlp import components, dates_component, entities, resolver  # noqa: F401 - registers our factories
 from extract.settings import NlpSettings
 
 __all__ = ["EXTRACTORS", "get_pipeline", "pipeline_description"]
@@ -23,8 +23,15 @@ __all__ = ["EXTRACTORS", "get_pipeline", "pipeline_description"]
 log = logging.getLogger(__name__)
 
 #: spaCy factory names of our extractor components, in pipeline order. Each writes the span group named
-#: after its record type (``doc.spans["counts"]`` …) and puts the record's fields in ``span._.record``.
-EXTRACTORS: tuple[str, ...] = ("extract_counts",)
+#: after its record type (``doc.spans["counts"]`` …) and stores the records with ``extract.nlp.spans.store``;
+#: the resolver comes last and links counts to their period, unit and source.
+EXTRACTORS: tuple[str, ...] = (
+    "extract_counts",
+    "extract_dates",
+    "extract_units",
+    "extract_sources",
+    "extract_resolver",
+)
 
 
 @functools.cache
