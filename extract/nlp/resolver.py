@@ -1,11 +1,13 @@
 """The resolver: the last component, which ties each count to the period, unit and source it belongs to.
 
-Period: the date or period stated in the count's own sentence, the nearest one, preferring periods (months,
-quarters, halves, years, ranges) to single days, which are mostly event or publication dates; a sentence with
-none takes the period of the previous sentence of the same paragraph when that sentence had one and the text
-goes on about the same thing. Open-ended cumulative periods ("since the war began", "с начала мобилизации") run
-to the publication date. Unit and source: the nearest one in the count's sentence ("according to Mediazona",
-"из 155-й бригады бежали 40 военнослужащих").
+Period: the nearest period stated in the count's own sentence (months, quarters, halves, years, ranges; single
+days are the dates of events and statements, not periods), leaving out the baseline of a comparison ("than in
+May 2023") unless the count is the baseline itself, and a period past a clause break, which belongs to the next
+figure. "Since the invasion … as of 1 July 2025" in one sentence make one period; a daily addition "(+870)"
+covers the as-of day. A sentence with no period takes the previous sentence's when it clearly goes on about
+the same figures ("Of these", "из них"). Open-ended cumulative periods ("since the war began", "с начала
+мобилизации") run to the publication date. Unit and source: the nearest one in the count's sentence
+("according to Mediazona", "из 155-й бригады бежали 40 военнослужащих").
 
 Unit and source are written as the referenced mention's ``char_start`` in the doc; ``extract.nlp.analyze`` turns
 them into indices of the result's ``units`` / ``sources`` lists once all segments are merged.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,7 +26,21 @@ from extract.nlp.spans import records
 
 __all__ = ["Resolver", "make_resolver"]
 
-_DAY_PENALTY = 200  # characters: a single day counts as a period only when no real period is near
+#: words by which a sentence clearly goes on about the figures of the one before ("of them", "из них")
+_CARRY_OVER = regex.compile(
+    r"\b(?:of\s+(?:them|these|those|the\s+\S+)|among\s+them|that\s+is|this\s+is|of\s+which|of\s+whom|"
+    r"из\s+(?:них|тех|этого\s+числа|этих)|среди\s+них|это\s+(?:почти|около|более|примерно)?|в\s+том\s+числе|"
+    r"including|из\s+которых)\b",
+    regex.IGNORECASE | regex.V1,
+)
+#: a clause break after a count: a period beyond it belongs to the next figure
+_NEXT_CLAUSE = regex.compile(r"[;—–]|,\s+(?:а|и|но|while|whereas|and|but)\b", regex.IGNORECASE | regex.V1)
+#: words that introduce the baseline of a comparison; a date after them belongs to the baseline figure
+_COMPARISON = regex.compile(
+    r"(?:\bthan\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
+    r"\bчем\b|\bпо\s+сравнению\s+с\b|\bпротив\b|\bв\s+сравнении\s+с\b|\bотносительно\b)[^.;]*$",
+    regex.IGNORECASE | regex.V1,
+)
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -53,34 +70,44 @@ class Resolver:
         text = doc.text
         sentences = Sentences(text)
         published = doc.user_data.get("published")
-        dates, units, sources = records(doc, "dates"), records(doc, "units"), records(doc, "sources")
-        previous: tuple[int, dict | None] = (-1, None)  # (sentence end, its period)
+        dates = [d for d in records(doc, "dates") if d.get("precision") != "day"]  # days date events, not periods
+        units, sources = records(doc, "units"), records(doc, "sources")
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
-            here = [d for d in dates if first <= d["char_start"] and d["char_end"] <= last]
-            period = None
-            if here:
-                best = min(here, key=lambda d: self._rank(count, d))
-                period = _period(best, published)
-            elif previous[1] is not None and self._continues(text, previous[0], first):
-                period = previous[1]
-            count["period"] = period
-            previous = (last, period) if here else previous
+            count["period"] = self._period(text, count, dates, sentences, first, last, published)
             count["unit"] = self._nearest(count, units, first, last)
             count["source"] = self._nearest(count, sources, first, last)
         return doc
 
-    @staticmethod
-    def _rank(count: dict, date: dict) -> tuple[int, int]:
-        distance = _distance(count["char_start"], count["char_end"], date["char_start"], date["char_end"])
-        penalty = _DAY_PENALTY if date.get("precision") == "day" else 0
-        return distance + penalty, 0 if date["char_end"] <= count["char_start"] else 1
+    def _period(self, text: str, count: dict, dates: list[dict], sentences: Sentences, first: int, last: int,
+                published: str | None) -> dict | None:  # fmt: skip
+        compared = _COMPARISON.search(text, max(first, count["char_start"] - 30), count["char_start"]) is not None
+        here = [
+            d for d in dates
+            if first <= d["char_start"] and d["char_end"] <= last and (compared or not _is_comparison(text, d, first))
+        ]  # fmt: skip
+        if here:
+            period = _combined(here) or _period(min(here, key=lambda d: self._rank(text, count, d)), published)
+            if period and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+") and period["end"]:
+                return {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
+            return period
+        # Nothing in the sentence: the previous sentence of the paragraph may carry the period over.
+        carried = _CARRY_OVER.search(text, first, count["char_end"]) is not None
+        if carried and first >= 2 and "\n\n" not in text[max(0, first - 2) : first]:
+            p_first, p_last = sentences.bounds(first - 2, first - 1)
+            before = [d for d in dates if p_first <= d["char_start"] and d["char_end"] <= p_last]
+            before = [d for d in before if not _is_comparison(text, d, p_first)]
+            if before:
+                return _period(before[-1], published)
+        return None
 
     @staticmethod
-    def _continues(text: str, previous_end: int, first: int) -> bool:
-        """The previous sentence ends right before this one, in the same paragraph."""
-        gap = text[previous_end:first]
-        return 0 <= previous_end <= first and "\n\n" not in gap and len(gap) < 5
+    def _rank(text: str, count: dict, date: dict) -> tuple[int, int]:
+        distance = _distance(count["char_start"], count["char_end"], date["char_start"], date["char_end"])
+        after = date["char_start"] >= count["char_end"]
+        if after and _NEXT_CLAUSE.search(text, count["char_end"], date["char_start"]):
+            distance += 100  # "800 человек, а за первое полугодие 2025 года — почти 5 тыс.": the next figure's
+        return distance, 1 if after else 0
 
     @staticmethod
     def _nearest(count: dict, mentions: list[dict], first: int, last: int) -> int | None:
@@ -92,6 +119,20 @@ class Resolver:
             key=lambda m: _distance(count["char_start"], count["char_end"], m["char_start"], m["char_end"]),
         )
         return best["char_start"]
+
+
+def _combined(dates: list[dict]) -> dict | None:
+    """ "Since the invasion … as of 1 July 2025" in one sentence: the open start and the as-of end make one period."""
+    since = [d for d in dates if d.get("start") and not d.get("end")]
+    as_of = [d for d in dates if d.get("end") and not d.get("start")]
+    if since and as_of and since[0]["start"] <= as_of[0]["end"]:
+        return {"start": since[0]["start"], "end": as_of[0]["end"]}
+    return None
+
+
+def _is_comparison(text: str, date: dict, first: int) -> bool:
+    """A date introduced as the baseline of a comparison ("than in May 2023", "по сравнению с 2023-м")."""
+    return _COMPARISON.search(text, max(first, date["char_start"] - 30), date["char_start"]) is not None
 
 
 @Language.factory("extract_resolver", assigns=["doc.user_data"])
