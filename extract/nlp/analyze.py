@@ -118,9 +118,11 @@ def analyze_text(
     text: str, settings: NlpSettings, *, lang: str | None = None, published: str | None = None
 ) -> ExtractionResult:
     """Records of one text in one language (``extract text``); ``lang`` None means detect it."""
+    fixed = lang
     lang = lang or detect_language(text) or "en"
     result = ExtractionResult(lang=lang, published=published)
-    spans = [(s, e, lang) for s, e in paragraph_spans(text)]
+    # With the language left open, each paragraph goes through the pipeline of its own language.
+    spans = [(s, e, fixed or detect_language(text[s:e]) or lang) for s, e in paragraph_spans(text)]
     _run(text, segments_of(spans, text, lang, settings.segment_chars), settings, result)
     return result
 

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.grammars.sentences import Sentences
-from extract.nlp.spans import records
+from extract.nlp.spans import records, store
 
 __all__ = ["Resolver", "make_resolver"]
 
@@ -67,10 +67,13 @@ class Resolver:
         counts = records(doc, "counts")
         if not counts:
             return doc
+        all_dates = records(doc, "dates")
+        if all_dates:
+            counts = _outside_dates(doc, counts, all_dates)
         text = doc.text
         sentences = Sentences(text)
         published = doc.user_data.get("published")
-        dates = [d for d in records(doc, "dates") if d.get("precision") != "day"]  # days date events, not periods
+        dates = [d for d in all_dates if d.get("precision") != "day"]  # days date events, not periods
         units, sources = records(doc, "units"), records(doc, "sources")
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
@@ -119,6 +122,18 @@ class Resolver:
             key=lambda m: _distance(count["char_start"], count["char_end"], m["char_start"], m["char_end"]),
         )
         return best["char_start"]
+
+
+def _outside_dates(doc: Doc, counts: list[dict], dates: list[dict]) -> list[dict]:
+    """Numbers inside a date or period ("с 1 по 15 марта", "15–20 March") are days, not counts."""
+    keep = [
+        i for i, c in enumerate(counts)
+        if not any(d["char_start"] <= c["char_start"] and c["char_end"] <= d["char_end"] for d in dates)
+    ]  # fmt: skip
+    if len(keep) < len(counts):
+        spans = list(doc.spans["counts"])
+        store(doc, "counts", [spans[i] for i in keep], [counts[i] for i in keep])
+    return [counts[i] for i in keep]
 
 
 def _combined(dates: list[dict]) -> dict | None:
