@@ -8,13 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 import regex
 
 from extract.grammars.date_tables import DateLexicon, norm
 from extract.grammars.date_values import PRECISION, CalUnit, bounds, calendar_unit, fill_years, subtract
 
-__all__ = ["PREP_EN", "Atom", "read_period", "read_relative", "template", "unit_atom", "year_of"]
+__all__ = [
+    "PREP_EN",
+    "Atom",
+    "Groups",
+    "read_period",
+    "read_relative",
+    "row_of",
+    "slot_year",
+    "template",
+    "unit_atom",
+    "year_of",
+]
 
 #: a preposition or determiner right before a word (searched backwards from the word)
 PREP_EN = regex.compile(
@@ -66,14 +78,39 @@ class Atom:
         return bounds(lo)[0], bounds(hi)[1], self.relative
 
 
+@cache
+def _templates(pattern: regex.Pattern) -> tuple[str, ...]:
+    return tuple(name for name in pattern.groupindex if name.startswith("t_"))
+
+
+def row_of(m: regex.Match, prefix: str) -> int:
+    """The index of the table row that matched (its group ``<prefix><index>``)."""
+    return next(i for i in range(len(m.re.groupindex)) if m.group(f"{prefix}{i}") is not None)
+
+
 def template(m: regex.Match) -> str:
     """The name of the template that matched (its group ``t_<name>``)."""
-    return next(k[2:] for k, v in m.groupdict().items() if k.startswith("t_") and v is not None)
+    return next(name[2:] for name in _templates(m.re) if m.group(name) is not None)
+
+
+class Groups:
+    """Named groups of a match by name, None for a group the family does not have (cheaper than ``groupdict``)."""
+
+    __slots__ = ("_m", "_names")
+
+    def __init__(self, m: regex.Match) -> None:
+        self._m, self._names = m, m.re.groupindex
+
+    def get(self, name: str) -> str | None:
+        return self._m.group(name) if name in self._names else None
+
+    def __getitem__(self, name: str) -> str:
+        return self._m.group(name)
 
 
 def year_of(m: regex.Match) -> int | None:
     """The year of groups ``y`` (four digits) or ``y2`` (two digits: below 50 is 20xx, else 19xx)."""
-    groups = m.groupdict()
+    groups = Groups(m)
     if groups.get("y"):
         return int(groups["y"][:4])
     y2 = groups.get("y2")
@@ -83,11 +120,10 @@ def year_of(m: regex.Match) -> int | None:
     return None
 
 
-def _slot_year(lx: DateLexicon, text: str, published: date | None) -> tuple[int | None, bool]:
+def slot_year(lx: DateLexicon, text: str, published: date | None) -> int | None:
+    """The year a relative year phrase stands for ("прошлого года", "next year"), None without ``published``."""
     found = lx.relative_row(text, "slot")
-    if found is None or published is None:
-        return None, True
-    return published.year + int(found[0].meaning[1]), True
+    return None if found is None or published is None else published.year + int(found[0].meaning[1])
 
 
 def unit_atom(m: regex.Match, rule: str, lo: CalUnit, hi: CalUnit | None = None, **kw) -> Atom | None:
@@ -98,18 +134,17 @@ def unit_atom(m: regex.Match, rule: str, lo: CalUnit, hi: CalUnit | None = None,
 
 
 def read_relative(lx: DateLexicon, m: regex.Match, published: date | None) -> Atom | None:
-    found = lx.relative_row(m.group(), "any")
-    if found is None:
-        return None
-    row, rm = found
+    row = lx.relative_any[row_of(m, "r")]
     kind, *args = row.meaning
     atom = Atom(m.start(), m.end(), kind, relative=True, precision="range")
     if kind == "shift":
         atom.shift, atom.fixed = int(args[0]), (None, None)
         return atom
     if kind in ("rolling", "ago", "ahead"):
-        unit, size = lx.units[norm(rm.group("unit"))]
-        count = lx.count(rm.groupdict().get("n")) * size
+        unit, size = lx.units[norm(m.group("unit"))]
+        count = lx.count(m.group("n")) * size
+        if count < 1:
+            return None  # "последние 0 месяцев"
         if published is not None:
             first = subtract(published, -count if kind == "ahead" else count, unit)
             atom.fixed = (first + timedelta(days=1), published) if kind == "rolling" else (first, first)
@@ -131,8 +166,8 @@ def read_period(lx: DateLexicon, text: str, m: regex.Match, published: date | No
     """Quarters, halves, first months of a year and seasons."""
     rule = template(m)
     year, relative = year_of(m), False
-    if m.groupdict().get("yref"):
-        year, relative = _slot_year(lx, m.group("yref"), published)
+    if Groups(m).get("yref"):
+        year, relative = slot_year(lx, m.group("yref"), published), True
         if year is None:
             return Atom(m.start(), m.end(), rule, fixed=(None, None), precision="range", relative=True)
     if rule == "first_months":
@@ -140,7 +175,7 @@ def read_period(lx: DateLexicon, text: str, m: regex.Match, published: date | No
             return None
         n = lx.count(m.group("n"))
         return unit_atom(m, rule, CalUnit("months", year, n), relative=relative) if 1 <= n <= 11 else None
-    if m.groupdict().get("per"):
+    if Groups(m).get("per"):
         found = lx.period(m.group("per"))
         if found is None:
             return None
@@ -151,14 +186,14 @@ def read_period(lx: DateLexicon, text: str, m: regex.Match, published: date | No
             return None  # a bare "H2" is no date, a bare "Q3" only after a preposition
         return unit_atom(m, rule, CalUnit(found[0], year, found[1]), relative=relative)
     first, last, bare = lx.seasons[norm(m.group("season"))]
-    if m.groupdict().get("det"):
+    if Groups(m).get("det"):
         found = lx.relative_row(m.group("det"), "det")
         if published is None or found is None:
             return Atom(m.start(), m.end(), rule, fixed=(None, None), precision="range", relative=True)
         year, relative = published.year + int(found[0].meaning[1]), True
     if year is None and not bare and not PREP_EN.search(text, max(0, m.start() - 40), m.start()):
         return None
-    y2 = m.groupdict().get("y2")
+    y2 = Groups(m).get("y2")
     if year is not None and y2:
         end_year = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
         if end_year != year + 1:

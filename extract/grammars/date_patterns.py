@@ -24,7 +24,7 @@ _L = r"(?<![\p{L}\d])"  # a word starts here
 _R = r"(?!\p{L})"  # a word ends here
 _YEAR4 = r"(?<![\d.,])(?:1[0-9]|20)\d\d(?!\d)"
 _YWORD = {
-    "ru": r"(?:-(?:й|го|м|му|ом))?(?:\s?(?:гг?\.|гг?(?!\p{L})|год(?:а|у|ом|е|ах|ы|ов)?(?!\p{L})))?",
+    "ru": r"(?:-(?:й|го|м|му|ом))?(?:\s?(?:гг?\.|гг?(?!\p{L})|год(?:а|у|ом|е|ах|ами|ы|ов)?(?!\p{L})))?",
     "en": r"(?:\s?(?:a\.d\.|ad(?!\p{L})))?",
 }
 _YEAR2 = r"\d\d(?!\d)(?![:.,]\d)(?!\s*\p{L})"
@@ -34,6 +34,11 @@ _RANGE = r"\s*(?:-|–|—|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b|\bпо
 
 def _template(name: str, body: str) -> str:
     return f"(?P<t_{name}>{body})"
+
+
+def _rows(name: str, prefix: str, rows: list[str]) -> str:
+    """One template of table rows, each its own group ``<prefix><index>`` (see ``date_atoms.row_of``)."""
+    return _template(name, rf"{_L}(?:" + "|".join(f"(?P<{prefix}{i}>{row})" for i, row in enumerate(rows)) + f"){_R}")
 
 
 def _branches(head: str, tails: list[tuple[str, str]]) -> str:
@@ -149,8 +154,8 @@ def families(lang: str) -> dict[str, regex.Pattern]:
         _template("season", rf"{_L}(?:the\s+)?{season}"),
     ]
     sources = {
-        "relative": [_template("relative", rf"{_L}(?:{lx.relative_re}){_R}")],
-        "anchor": [_template("anchor", rf"{_L}(?:{lx.anchor_re}){_R}")],
+        "relative": [_rows("relative", "r", [row.pattern.pattern for row in lx.relative_any])],
+        "anchor": [_rows("anchor", "a", [pattern.pattern for pattern, _ in lx.anchors])],
         "period": period_family,
         "daymonth": daymonth,
         "numeric": numeric,

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from extract.grammars.date_atoms import PREP_EN, Atom, template, unit_atom, year_of
+from extract.grammars.date_atoms import PREP_EN, Atom, Groups, slot_year, template, unit_atom, year_of
 from extract.grammars.date_tables import DateLexicon, lexicon, norm
 from extract.grammars.date_values import CalUnit
 
@@ -60,7 +60,7 @@ def _order(lx: DateLexicon, sep: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _numeric(lx: DateLexicon, m: regex.Match, rule: str) -> Atom | None:
-    g = m.groupdict()
+    g = Groups(m)
     y = int(g["y"]) if g.get("y") else None
     if y is not None and y < 100:
         y = 2000 + y if y < 50 else 1900 + y
@@ -80,7 +80,7 @@ def _numeric(lx: DateLexicon, m: regex.Match, rule: str) -> Atom | None:
 
 
 def _year(lx: DateLexicon, m: regex.Match, rule: str) -> Atom | None:
-    g = m.groupdict()
+    g = Groups(m)
     bare = not _LETTER.search(m.group())
     if rule in ("decade", "decade_ru"):
         dec = int(g["dec"])
@@ -99,7 +99,7 @@ def _year(lx: DateLexicon, m: regex.Match, rule: str) -> Atom | None:
 
 
 def _daymonth(lx: DateLexicon, text: str, m: regex.Match, rule: str, published: date | None) -> Atom | None:
-    g = m.groupdict()
+    g = Groups(m)
     if g.get("rmon"):
         return _relative_month(lx, m, rule, published)
     month = lx.month(g["mon"])
@@ -139,10 +139,10 @@ def _daymonth(lx: DateLexicon, text: str, m: regex.Match, rule: str, published: 
                 return None
         return unit_atom(m, rule, unit)
     if rule == "my_ref":
-        found = lx.relative_row(g["yref"], "slot")
-        if found is None or published is None:
+        ref = slot_year(lx, g["yref"], published)
+        if ref is None:
             return Atom(m.start(), m.end(), rule, fixed=(None, None), precision="month", relative=True)
-        return unit_atom(m, rule, CalUnit("month", published.year + int(found[0].meaning[1]), month), relative=True)
+        return unit_atom(m, rule, CalUnit("month", ref, month), relative=True)
     if rule in ("my", "ym"):
         if rule == "ym" and (lx.lang != "en" or (g["mon"].islower() and norm(g["mon"]) in _AMBIGUOUS_EN)):
             return None

@@ -83,7 +83,6 @@ class DateLexicon:
     months: dict[str, int]
     full_months: frozenset[str]
     month_re: str
-    month_full_re: str
     ordinals: dict[str, int]
     tens: dict[str, int]
     ordinal_re: str
@@ -96,11 +95,10 @@ class DateLexicon:
     periods: tuple[tuple[regex.Pattern, str, int], ...]
     period_re: str
     relative: tuple[RelativeRow, ...]
-    relative_re: str
+    relative_any: tuple[RelativeRow, ...]
     slot_re: str
     det_re: str
     anchors: tuple[tuple[regex.Pattern, date], ...]
-    anchor_re: str
     exclude_before: regex.Pattern | None
     exclude_after: regex.Pattern | None
     triggers: Triggers
@@ -138,12 +136,6 @@ class DateLexicon:
                 m = row.pattern.fullmatch(text)
                 if m:
                     return row, m
-        return None
-
-    def anchor(self, text: str) -> date | None:
-        for pattern, start in self.anchors:
-            if pattern.fullmatch(text):
-                return start
         return None
 
 
@@ -201,7 +193,6 @@ def lexicon(lang: str) -> DateLexicon:
         months=months,
         full_months=frozenset(norm(f) for f in full),
         month_re=month_re,
-        month_full_re=_words(full),
         ordinals=ordinals,
         tens=tens,
         ordinal_re=ordinal_re,
@@ -214,11 +205,10 @@ def lexicon(lang: str) -> DateLexicon:
         periods=tuple((regex.compile(r[3], _FLAGS), r[1], int(r[2])) for r in period_rows),
         period_re=alternation([r[3] for r in period_rows]),
         relative=relative,
-        relative_re=alternation(by_use["any"]),
+        relative_any=tuple(sorted((r for r in relative if r.use == "any"), key=lambda r: -len(r.pattern.pattern))),
         slot_re=alternation(by_use["slot"]),
         det_re=alternation(by_use["det"]),
         anchors=tuple((regex.compile(r[1], _FLAGS), date.fromisoformat(r[2])) for r in anchor_rows),
-        anchor_re=alternation([r[1] for r in anchor_rows]),
         exclude_before=_exclusions(lang, "before"),
         exclude_after=_exclusions(lang, "after"),
         triggers=triggers,

@@ -1,7 +1,8 @@
 """Dates and periods in text: ``find_dates(text, lang, published)``.
 
 The rule families of ``extract.grammars.date_patterns`` find atoms (single dates, months, quarters, years,
-relative phrases, event anchors). This module then reads the words around them:
+relative phrases, event anchors; ``extract.grammars.date_scan``). This module then reads the words around them
+(``extract.grammars.date_context``, ``models/dates/markers.tsv``):
 
 * two atoms joined by a range word become one range ("from 2022 to July 2025", "с 1 октября 2023 по 30 сентября
   2024 года", "2022–2024", "between January and April 2024"); a missing year comes from the other end;
@@ -19,17 +20,14 @@ Year-less dates ("10 мая") take the most recent such date on or before ``publ
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 import regex
 
-from extract.grammars.date_atoms import Atom, read_period, read_relative
-from extract.grammars.date_patterns import FAMILIES, families
-from extract.grammars.date_readers import read_match
+from extract.grammars.date_atoms import Atom
+from extract.grammars.date_context import Prefix, joins, prefix
+from extract.grammars.date_scan import atoms
 from extract.grammars.date_tables import lexicon
 from extract.grammars.date_values import bounds, fill_years, shift_years
 
@@ -37,41 +35,6 @@ __all__ = ["DateMatch", "find_dates"]
 
 log = logging.getLogger(__name__)
 
-_FLAGS = regex.IGNORECASE | regex.V1
-_B = r"(?<![\p{L}\d])"
-_MARKS = {
-    "en": (
-        r"(?:ever\s+)?since|starting(?:\s+(?:from|in|on|with))?|beginning\s+(?:from|in|on|with)",
-        r"by|until|till|up\s+until|as\s+of|as\s+at|through|no\s+later\s+than",
-        r"from|between",
-    ),
-    "ru": (
-        r"(?<!(?:сравнению|сравнении|сравнивая|вместе|наряду|связи)\s+)(?:начиная\s+)?(?:с|со)|с\s+момента",
-        r"к|до|вплоть\s+до|по\s+состоянию\s+на|не\s+позднее",
-        r"от|между",
-    ),
-}
-_MODS = {
-    "en": (
-        r"(?:the\s+)?(?:very\s+)?end\s+of|(?:the\s+)?last\s+day\s+(?:of|in)",
-        r"(?:the\s+)?first\s+day\s+(?:of|in)",
-        r"(?:the\s+)?(?:start|beginning|outset)\s+of",
-        r"mid|(?:the\s+)?middle\s+of|early|late|(?:the\s+)?(?:early|late|latter)\s+part\s+of",
-    ),
-    "ru": (
-        r"конц[аеуы]|конец|последн(?:ий|его|ему|ем)\s+д(?:ень|ня|ню|не)",
-        r"перв(?:ый|ого|ому|ом)\s+д(?:ень|ня|ню|не)",
-        r"начал[аеоу]?",
-        r"середин[аеуы]",
-    ),
-}
-_WHOLE = {"en": r"(?:the\s+)?(?:whole|entire)(?:\s+of)?|all\s+of|throughout", "ru": r"весь|всего|всю|всё|целый"}
-_CONNECTORS = {
-    "en": r"\s*(?P<dash>[-–—~])\s*|\s+(?P<to>to|till|until|through|thru)\s+(?:the\s+)?|\s+(?P<and>and)\s+(?:the\s+)?",
-    "ru": r"\s*(?P<dash>[-–—])\s*|\s+(?P<to>по)\s+|\s+(?P<do>до)\s+|\s+(?P<and>и)\s+",
-}
-_WORD = regex.compile(r"[\p{L}\d]+", regex.V1)
-_SEPARATOR = regex.compile(r"\.?\s*[-–—/.]\s?\d", regex.V1)
 _GLUED_BEFORE = regex.compile(r"(?:\d\s?[-/.]|[/\p{L}_])$", regex.V1)
 _GLUED_AFTER = regex.compile(r"[-/.]?\d", regex.V1)
 
@@ -87,121 +50,6 @@ class DateMatch:
     precision: str
     relative: bool
     rule: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Prefix:
-    """The words right before an atom: a mark (since | until | from), a modifier (end | first | start | fuzzy)
-    and "the whole of"; each with the offset it starts at."""
-
-    mark: str | None = None
-    mark_start: int = 0
-    marker: str = ""
-    mod: str | None = None
-    mod_start: int = 0
-    whole_start: int | None = None
-
-
-@cache
-def _prefix_re(lang: str) -> regex.Pattern:
-    since, until, start = _MARKS[lang]
-    end, first, begin, fuzzy = _MODS[lang]
-    return regex.compile(
-        rf"(?:(?P<mark>{_B}(?:(?P<since>{since})|(?P<until>{until})|(?P<from>{start})))\s+)?"
-        rf"(?:(?P<mod>{_B}(?:(?P<end>{end})|(?P<first>{first})|(?P<start>{begin})|(?P<fuzzy>{fuzzy})))(?:\s+|-))?"
-        rf"(?:(?P<whole>{_B}(?:{_WHOLE[lang]}))\s+)?$",
-        _FLAGS | regex.REVERSE,
-    )
-
-
-@cache
-def _connector_re(lang: str) -> regex.Pattern:
-    return regex.compile(_CONNECTORS[lang], _FLAGS)
-
-
-def _prefix(text: str, start: int, lang: str) -> _Prefix:
-    m = _prefix_re(lang).search(text, max(0, start - 60), start)
-    if m is None or m.start() == start:
-        return _Prefix()
-    mark = next((k for k in ("since", "until", "from") if m.group(k)), None)
-    mod = next((k for k in ("end", "first", "start", "fuzzy") if m.group(k)), None)
-    return _Prefix(
-        mark=mark,
-        mark_start=m.start("mark"),
-        marker=(m.group("mark") or "").lower(),
-        mod=mod,
-        mod_start=m.start("mod"),
-        whole_start=m.start("whole") if m.group("whole") else None,
-    )
-
-
-def _candidates(text: str, lang: str) -> dict[str, list[int]]:
-    """Per triggered family, the word starts where it is tried: those up to its look-back before a trigger word."""
-    triggers = lexicon(lang).triggers
-    heads = triggers.by_head
-    low = text.lower().replace("ё", "е")
-    if len(low) != len(text):  # a letter whose lower case is longer: keep offsets aligned
-        low = "".join(c.lower()[:1] for c in text).replace("ё", "е")
-    words = list(_WORD.finditer(low))
-    starts = [w.start() for w in words]
-    found: dict[str, set[int]] = {}
-    for i, w in enumerate(words):
-        word = w.group()
-        if word[0].isdigit():
-            e = w.end()
-            hits = triggers.of_number(word, bool(_SEPARATOR.match(low, e)), low[e : e + 1] in ("-", "'", "’"))
-        elif word[:2] in heads:
-            hits = triggers.of(word)
-        else:
-            continue
-        for family, before in hits:
-            found.setdefault(family, set()).update(starts[bisect_left(starts, starts[i] - before) : i + 1])
-    return {family: sorted(positions) for family, positions in found.items()}
-
-
-def _matches(pattern: regex.Pattern, text: str, candidates: list[int] | None) -> Iterator[regex.Match]:
-    """Matches of a family, tried anchored at its candidate starts (None: searched over the whole text)."""
-    if candidates is None:
-        yield from pattern.finditer(text)
-        return
-    done = -1
-    for i in candidates:
-        if i >= done:
-            m = pattern.match(text, i)
-            if m is not None and m.end() > m.start():
-                done = m.end()
-                yield m
-
-
-def _atoms(text: str, lang: str, published: date | None) -> list[Atom]:
-    """All atoms of ``text``, non-overlapping: the leftmost, then the longest, then by family priority."""
-    lx = lexicon(lang)
-    where = _candidates(text, lang)
-    candidates: list[tuple[int, int, int, Atom]] = []
-    for priority, name in enumerate(FAMILIES):
-        for m in _matches(families(lang)[name], text, where.get(name, [] if name in lx.triggers.families else None)):
-            if name == "relative":
-                atom = read_relative(lx, m, published)
-            elif name == "anchor":
-                atom = Atom(m.start(), m.end(), "anchor", fixed=(lx.anchor(m.group()), None), precision="range")
-                atom.open_end = True
-            elif name == "period":
-                atom = read_period(lx, text, m, published)
-            else:
-                atom = read_match(lx, name, text, m, published)
-            if atom is not None:
-                for part in (atom, *atom.more):
-                    part.rule = f"{name}.{part.rule}"
-                candidates.append((atom.start, -atom.end, priority, atom))
-    candidates.sort(key=lambda c: c[:3])
-    atoms: list[Atom] = []
-    last_end = -1
-    for start, neg_end, _, atom in candidates:
-        if start >= last_end:
-            atoms.append(atom)
-            atoms.extend(atom.more)
-            last_end = -neg_end
-    return atoms
 
 
 def _range(a: Atom, b: Atom, published: date | None) -> tuple[date | None, date | None, bool] | None:
@@ -224,42 +72,31 @@ def _range(a: Atom, b: Atom, published: date | None) -> tuple[date | None, date 
     return start, end, relative
 
 
-def _joins(c: regex.Match | None, pre: _Prefix) -> bool:
-    """Whether a connector joins two atoms: "and"/"и" only after "between"/"между", "до" only after "с"/"от"."""
-    if c is None:
-        return False
-    if c.group("and"):
-        return pre.marker.startswith(("between", "между"))
-    if c.groupdict().get("do"):
-        return pre.mark in ("from", "since")
-    return True
-
-
-def _join(text: str, atoms: list[Atom], lang: str, published: date | None) -> list[tuple[DateMatch, Atom]]:
-    """Ranges of atom pairs and single mentions with their prefixes, in text order."""
-    out: list[tuple[DateMatch, Atom]] = []
+def _join(text: str, found: list[Atom], lang: str, published: date | None) -> list[tuple[DateMatch, list[Atom]]]:
+    """Ranges of atom pairs and single mentions with their prefixes, in text order, each with its atoms."""
+    out: list[tuple[DateMatch, list[Atom]]] = []
     i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        pre = _prefix(text, a.start, lang)
-        if i + 1 < len(atoms) and a.is_point and atoms[i + 1].is_point:
-            b = atoms[i + 1]
-            if _joins(_connector_re(lang).fullmatch(text, a.end, b.start), pre):
-                found = _range(a, b, published)
-                if found is not None:
+    while i < len(found):
+        a = found[i]
+        pre = prefix(text, a.start, lang)
+        if i + 1 < len(found) and a.is_point and found[i + 1].is_point:
+            b = found[i + 1]
+            if joins(text, a.end, b.start, lang, pre):
+                ends = _range(a, b, published)
+                if ends is not None:
                     start = pre.mark_start if pre.mark in ("from", "since") and pre.mod is None else a.start
-                    match = DateMatch(start, b.end, found[0], found[1], "range", found[2], f"range:{a.rule}+{b.rule}")
-                    out.append((match, a))
+                    match = DateMatch(start, b.end, ends[0], ends[1], "range", ends[2], f"range:{a.rule}+{b.rule}")
+                    out.append((match, [a, b]))
                     i += 2
                     continue
         single = _single(a, pre, published)
         if single is not None:
-            out.append((single, a))
+            out.append((single, [a]))
         i += 1
     return out
 
 
-def _single(a: Atom, pre: _Prefix, published: date | None) -> DateMatch | None:
+def _single(a: Atom, pre: Prefix, published: date | None) -> DateMatch | None:
     start, end, relative = a.dates(published)
     precision, rule, first = a.precision, a.rule, a.start
     mod = pre.mod if a.is_point else None
@@ -269,7 +106,7 @@ def _single(a: Atom, pre: _Prefix, published: date | None) -> DateMatch | None:
         start, precision = end, "day"
     elif mod == "first":
         end, precision = start, "day"
-    if pre.whole_start is not None:
+    if pre.whole_start is not None and a.is_point:
         first = pre.whole_start
     if mod:
         first = pre.mod_start
@@ -292,8 +129,9 @@ def _glued(text: str, m: DateMatch) -> bool:
     )
 
 
-def _excluded(text: str, m: DateMatch, atom: Atom, lang: str) -> bool:
-    if not atom.bare:
+def _excluded(text: str, m: DateMatch, parts: list[Atom], lang: str) -> bool:
+    """A mention of bare numbers only ("2000", "2000–2005") that counts something (``exclusions.tsv``)."""
+    if not all(a.bare for a in parts):
         return False
     lx = lexicon(lang)
     before, after = lx.exclude_before, lx.exclude_after
@@ -303,10 +141,12 @@ def _excluded(text: str, m: DateMatch, atom: Atom, lang: str) -> bool:
     )
 
 
-def _resolve_anaphora(found: list[tuple[DateMatch, Atom]], published: date | None) -> list[DateMatch]:
+def _resolve_anaphora(found: list[tuple[DateMatch, list[Atom]]], published: date | None) -> list[DateMatch]:
+    """The previous resolved mention (not itself an anaphor) moved by the atom's years ("a year earlier")."""
     out: list[DateMatch] = []
     antecedent: DateMatch | None = None
-    for match, atom in found:
+    for match, parts in found:
+        atom = parts[0]
         if atom.shift:
             if antecedent is not None and published is not None:
                 start = shift_years(antecedent.start_date, atom.shift, end=False)
@@ -324,7 +164,7 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMatch]:
     """Date and period mentions of ``text`` in ``lang`` ('en' or 'ru'), in text order."""
     if lang not in ("en", "ru"):
         raise ValueError(f"unsupported language {lang!r}")
-    joined = _join(text, _atoms(text, lang, published), lang, published)
+    joined = _join(text, atoms(text, lang, published), lang, published)
     kept = [(m, a) for m, a in joined if not _glued(text, m) and not _excluded(text, m, a, lang)]
     if len(kept) < len(joined):
         log.debug("dropped %d date look-alikes", len(joined) - len(kept))

@@ -2,12 +2,9 @@
 entry point).
 
 It runs ``extract.grammars.dates.find_dates`` over the ``Doc`` text with the publication date from
-``doc.user_data["published"]`` (an ISO string or None) and writes ``doc.spans[<spans_key>]``; each span's
-``span._.record`` holds the DateMention fields with ISO dates and the exact character offsets of the mention.
-spaCy keys span extensions by character offsets only, so a date on the same tokens as another extractor's span
-(a count the count grammar read inside a date) would share its ``_.record``: the records are therefore also kept
-in span order in ``doc.user_data[("extract.records", <spans_key>)]``, which ``extract.nlp.analyze`` reads first,
-and ``_.record`` is set only where it is still free.
+``doc.user_data["published"]`` (an ISO string or None) and stores its spans and records with
+``extract.nlp.spans.store`` (``doc.spans[<spans_key>]``; each record holds the DateMention fields with ISO dates
+and the exact character offsets of the mention).
 """
 
 from __future__ import annotations
@@ -16,16 +13,14 @@ import logging
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extract.grammars.dates import find_dates
+from extract.nlp.spans import store
 
 __all__ = ["DateExtractor", "make_date_extractor"]
 
 log = logging.getLogger(__name__)
-
-if not Span.has_extension("record"):
-    Span.set_extension("record", default=None)
 
 
 def _published(doc: Doc) -> date | None:
@@ -66,12 +61,9 @@ class DateExtractor:
                 "precision": m.precision,
                 "relative": m.relative,
             }
-            if span._.record is None:  # not taken by another extractor's span on the same tokens
-                span._.record = record
             spans.append(span)
             records.append(record)
-        doc.spans[self.spans_key] = spans
-        doc.user_data[("extract.records", self.spans_key)] = records
+        store(doc, self.spans_key, spans, records)
         return doc
 
 
