@@ -3,6 +3,9 @@
 Section ``nlp``: words per second of the bare spaCy pipeline (en_core_web_sm for English, the blank Russian
 pipeline with a sentencizer) and of the same pipeline with our extractor components, on the gold corpus texts
 repeated to a fixed size; medians of repeated runs, and the overhead of our components as a ratio.
+
+Section ``dates``: our date rules against ``dateparser.search.search_dates`` on the same gold paragraphs, side by
+side: time and dates F1 for both.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 import spacy
 
@@ -69,12 +73,74 @@ def bench_nlp(words: int, repeats: int) -> list[str]:
     return rows
 
 
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for block in text.split("\n\n"):
+        if block.strip():
+            out.append((pos, block))
+        pos += len(block) + 2
+    return out
+
+
+def bench_dates(repeats: int) -> list[str]:
+    """Our date rules against ``dateparser.search.search_dates`` (languages given) on the gold paragraphs."""
+    import warnings
+    from datetime import date, datetime
+
+    from dateparser.search import search_dates
+
+    from extract.evaluation.score import TypeScore, match_mentions
+    from extract.grammars.dates import find_dates
+
+    warnings.filterwarnings("ignore", module="dateparser")
+    docs = load_gold()
+
+    def ours(doc: Any) -> list[dict]:
+        published = date.fromisoformat(doc.published) if doc.published else None
+        found = []
+        for offset, text in _paragraphs(doc.text):
+            for m in find_dates(text, doc.lang, published):
+                start, end = (d.isoformat() if d else None for d in (m.start_date, m.end_date))
+                found.append({"char_start": offset + m.start, "char_end": offset + m.end, "start": start, "end": end})
+        return found
+
+    def theirs(doc: Any) -> list[dict]:
+        settings: dict[str, Any] = {"DATE_ORDER": "DMY" if doc.lang == "ru" else "MDY"}
+        if doc.published:
+            settings["RELATIVE_BASE"] = datetime.fromisoformat(doc.published)
+        found = []
+        for offset, text in _paragraphs(doc.text):
+            pos = 0
+            for surface, when in search_dates(text, languages=[doc.lang], settings=settings) or []:
+                i = text.find(surface, pos)
+                if i >= 0:
+                    pos = i + len(surface)
+                    day = when.date().isoformat()
+                    found.append({"char_start": offset + i, "char_end": pos, "start": day, "end": day})
+        return found
+
+    rows = [f"dates: {len(docs)} gold documents, ours against dateparser.search_dates (languages given), "
+            f"median of {repeats} runs"]  # fmt: skip
+    timings = {}
+    for name, fn in (("ours", ours), ("search_dates", theirs)):
+        for doc in docs[:3]:
+            fn(doc)  # warm up: compiled patterns, dateparser's language data
+        timings[name] = _median_seconds(lambda fn=fn: [fn(d) for d in docs], repeats)
+        score = TypeScore()
+        for doc in docs:
+            gold = [{"char_start": m.char_start, "char_end": m.char_end, **m.fields} for m in doc.mentions["dates"]]
+            score.add(match_mentions("dates", gold, fn(doc))[0])
+        rows.append(f"  {name:<13} {timings[name] * 1000:9.0f} ms   dates F1 {score.f1:.3f}")
+    rows.append(f"  ours is {timings['search_dates'] / timings['ours']:.0f}x faster")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extract.benchmark", description=__doc__)
     parser.add_argument("--words", type=int, default=30000, help="words of text per language (default 30000)")
     parser.add_argument("--repeats", type=int, default=5, help="runs per measurement (default 5)")
     args = parser.parse_args(argv)
-    for line in bench_nlp(args.words, args.repeats):
+    for line in [*bench_nlp(args.words, args.repeats), "", *bench_dates(max(1, args.repeats // 2))]:
         print(line, flush=True)
     return 0
 
