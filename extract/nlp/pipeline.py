@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from extract.lang import LANGUAGES
-from extract.nlp import components, dates_component, entities, resolver  # noqa: F401 - registers our factories
+from extract.nlp import components, dates_component, entities, persons, resolver  # noqa: F401 - registers factories
 from extract.settings import NlpSettings
 
 __all__ = ["EXTRACTORS", "get_pipeline", "pipeline_description"]
@@ -30,6 +30,7 @@ EXTRACTORS: tuple[str, ...] = (
     "extract_dates",
     "extract_units",
     "extract_sources",
+    "extract_persons",
     "extract_resolver",
 )
 
