@@ -26,7 +26,7 @@ FORMATS = ("jsonl", "csv", "parquet")
 class Pseudonymizer:
     """Keyed HMAC-SHA256 pseudonyms; the key itself is never written anywhere."""
 
-    FIELDS = ("name", "birth_date", "text")
+    FIELDS = ("name", "birth_date", "text", "key")
 
     def __init__(self, key: bytes) -> None:
         if len(key.strip()) < 8:

@@ -87,6 +87,7 @@ class Source(Mention):
 class Person(Mention):
     name: str
     rank: str | None = None
+    key: str | None = None  # surname and initials, case and ё folded: the same person across documents
 
 
 #: result key (and store table) -> record type, in the contract's order

@@ -80,3 +80,17 @@ def test_natasha_loaded_once(ru_nlp: Language) -> None:
     ru_nlp("Иванов Пётр Сергеевич.")
     first = extract.nlp.persons.natasha_models()
     assert extract.nlp.persons.natasha_models() is first
+
+
+@pytest.mark.parametrize(
+    ("names", "key"),
+    [
+        (["Петров Алексей Викторович", "Петров А. В.", "А. В. Петров", "ПЕТРОВ А.В."], "петров а в"),
+        (["Пескарёв Никанор Львович", "Пескарев Н. Л."], "пескарев н л"),
+        (["Ivan Sokolov", "I. Sokolov"], "sokolov i"),
+    ],
+)
+def test_one_person_one_key(names: list[str], key: str) -> None:
+    from extract.grammars.persons import person_key
+
+    assert {person_key(n) for n in names} == {key}

@@ -20,6 +20,7 @@ __all__ = [
     "find_initials_names",
     "find_ranked_names",
     "is_initial",
+    "person_key",
     "rank_after",
     "rank_before",
     "rank_prefix",
@@ -204,3 +205,24 @@ def find_initials_names(text: str, lang: str) -> list[NameMatch]:
         if span is not None and span == (m.start(), m.end()):
             out.append(NameMatch(m.start(), m.end(), None, "initials"))
     return out
+
+
+_INITIAL = regex.compile(r"^\p{L}\.$", regex.V1)
+_NAME_PART = regex.compile(r"\p{L}+\.?|\p{L}+(?:-\p{L}+)+", regex.V1)
+
+
+def person_key(name: str) -> str:
+    """Surname plus initials, lower case, ё as е: "Петров Алексей Викторович", "Петров А. В." and "А. В. Петров"
+    share "петров а в"; English names put the surname last ("Ivan Sokolov" → "sokolov i")."""
+    parts = _NAME_PART.findall(name.replace("ё", "е").replace("Ё", "Е"))
+    if not parts:
+        return name.lower()
+    initials = [p for p in parts if _INITIAL.match(p)]
+    words = [p for p in parts if not _INITIAL.match(p)]
+    if initials and words:
+        surname, given = words[0], [p[0] for p in initials]
+    elif regex.search(r"\p{Cyrillic}", name):
+        surname, given = parts[0], [p[0] for p in parts[1:]]
+    else:
+        surname, given = parts[-1], [p[0] for p in parts[:-1]]
+    return " ".join([surname.rstrip(".").lower(), *(g.lower() for g in given)])

@@ -22,6 +22,7 @@ from extract.grammars.persons import (
     find_initials_names,
     find_ranked_names,
     is_initial,
+    person_key,
     rank_after,
     rank_before,
     rank_prefix,
@@ -228,6 +229,8 @@ class PersonExtractor:
             found[1].append(record)
         if lang == "en":
             self._repeat_surnames(doc, found, kept, is_blocked)
+        for record in found[1]:
+            record["key"] = person_key(record["name"])
         store(doc, self.spans_key, *found)
         return doc
 
