@@ -28,7 +28,7 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(r[1].lower() for r in rows("text/abbreviations.tsv"))
 
 
-_WRAPPED = regex.compile(r"[\p{Ll},;\-–(]\n[ \t]*[\p{Ll}\d(«\"]", regex.V1)
+_WRAPPED = regex.compile(r"[\p{Ll},;\-–(]\n[ \t]*[\p{Ll}\d(«\"]|:\n", regex.V1)
 
 
 def _is_end(text: str, m: regex.Match) -> bool:

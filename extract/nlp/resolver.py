@@ -30,15 +30,15 @@ __all__ = ["Resolver", "make_resolver"]
 _CARRY_OVER = regex.compile(
     r"\b(?:of\s+(?:them|these|those|the\s+\S+)|among\s+them|that\s+is|this\s+is|of\s+which|of\s+whom|"
     r"из\s+(?:них|тех|этого\s+числа|этих)|среди\s+них|это\s+(?:почти|около|более|примерно)?|в\s+том\s+числе|"
-    r"including|из\s+которых)\b",
+    r"including|из\s+которых|in\s+total|in\s+all|overall|всего|в\s+общей\s+сложности|итого)\b",
     regex.IGNORECASE | regex.V1,
 )
 #: a clause break after a count: a period beyond it belongs to the next figure
 _NEXT_CLAUSE = regex.compile(r"[;—–]|,\s+(?:а|и|но|while|whereas|and|but)\b", regex.IGNORECASE | regex.V1)
 #: words that introduce the baseline of a comparison; a date after them belongs to the baseline figure
 _COMPARISON = regex.compile(
-    r"(?:\bthan\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
-    r"\bчем\b|\bпо\s+сравнению\s+с\b|\bпротив\b|\bв\s+сравнении\s+с\b|\bотносительно\b)[^.;]*$",
+    r"(?:(?<!\b(?:more|less|fewer|greater|rather|other|higher|lower)\s)\bthan\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
+    r"(?<!\b(?:более|менее|больше|меньше|выше|ниже)\s)\bчем\b|\bпо\s+сравнению\s+с\b|\bпротив\b|\bв\s+сравнении\s+с\b|\bотносительно\b)[^.;]*$",
     regex.IGNORECASE | regex.V1,
 )
 
@@ -96,6 +96,8 @@ class Resolver:
             return period
         # Nothing in the sentence: the previous sentence of the paragraph may carry the period over.
         carried = _CARRY_OVER.search(text, first, count["char_end"]) is not None
+        # consecutive lines of one block (a list, a table, a list of losses) share the period of their head line
+        carried = carried or "\n" in text[max(0, first - 3) : first]
         if carried and first >= 2 and "\n\n" not in text[max(0, first - 2) : first]:
             p_first, p_last = sentences.bounds(first - 2, first - 1)
             before = [d for d in dates if p_first <= d["char_start"] and d["char_end"] <= p_last]
