@@ -33,6 +33,23 @@ _CARRY_OVER = regex.compile(
     r"including|из\s+которых|in\s+total|in\s+all|overall|всего|в\s+общей\s+сложности|итого)\b",
     regex.IGNORECASE | regex.V1,
 )
+#: words that point back to a period stated earlier
+_SAME_PERIOD = regex.compile(
+    r"\b(?:за\s+(?:это|то\s+же|тот\s+же|этот)\s+(?:время|период)|в\s+(?:этот|тот\s+же)\s+период|"
+    r"(?:in|over|during)\s+(?:that|this|the\s+same)\s+(?:time|period)|in\s+the\s+same\s+period)\b",
+    regex.IGNORECASE | regex.V1,
+)
+#: date phrases that are the baseline of a comparison by themselves
+_BASELINE = regex.compile(
+    r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|годом\s+ранее|год\s+назад|"
+    r"годом\s+раньше|годом\s+прежде)\b",
+    regex.IGNORECASE | regex.V1,
+)
+#: a count that is a running total ("общее число", "in total"): its period starts where the text's does
+_TOTAL = regex.compile(r"\b(?:общее\s+число|общая\s+численность|всего|в\s+общей\s+сложности|in\s+total|overall|"
+                       r"total\s+number|cumulative)\b", regex.IGNORECASE | regex.V1)  # fmt: skip
+#: "since" said in words the date extractor leaves outside the date ("с момента запуска в сентябре 2022 года")
+_SINCE = regex.compile(r"(?:\bс\s+момента\b|\bс\s+начала\b|\bsince\b|\bстарта\b)[^.;]*$", regex.IGNORECASE | regex.V1)
 #: a clause break after a count: a period beyond it belongs to the next figure
 _NEXT_CLAUSE = regex.compile(r"[;—–]|,\s+(?:а|и|но|while|whereas|and|but)\b", regex.IGNORECASE | regex.V1)
 #: words that introduce the baseline of a comparison; a date after them belongs to the baseline figure
@@ -90,10 +107,28 @@ class Resolver:
             if first <= d["char_start"] and d["char_end"] <= last and (compared or not _is_comparison(text, d, first))
         ]  # fmt: skip
         if here:
-            period = _combined(here) or _period(min(here, key=lambda d: self._rank(text, count, d)), published)
+            best = min(here, key=lambda d: self._rank(text, count, d))
+            period = _combined(here) or _period(best, published)
+            if (
+                period
+                and period["end"]
+                and _SINCE.search(text, max(first, best["char_start"] - 40), best["char_start"])
+            ):
+                period = {"start": period["start"], "end": published}  # "с момента запуска в сентябре 2022 года"
+            if period and period["start"] is None and (period["end"] or "").endswith("-12-31") and count["projection"]:
+                # "will flee by the end of the year": over that year, or, for a running total, since the text's start
+                total = _TOTAL.search(text, first, last) is not None
+                earlier = [d["start"] for d in dates if d.get("start") and d["char_end"] <= first]
+                start = min(earlier) if total and earlier else period["end"][:4] + "-01-01"
+                period = {"start": start, "end": period["end"]}
             if period and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+") and period["end"]:
                 return {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
             return period
+        if _SAME_PERIOD.search(text, first, last):
+            # "за это время", "over the same period": the last period stated before, wherever it was
+            before = [d for d in dates if d["char_end"] <= first and not _is_comparison(text, d, 0)]
+            if before:
+                return _period(before[-1], published)
         # Nothing in the sentence: the previous sentence of the paragraph may carry the period over.
         carried = _CARRY_OVER.search(text, first, count["char_end"]) is not None
         # consecutive lines of one block (a list, a table, a list of losses) share the period of their head line
@@ -148,7 +183,10 @@ def _combined(dates: list[dict]) -> dict | None:
 
 
 def _is_comparison(text: str, date: dict, first: int) -> bool:
-    """A date introduced as the baseline of a comparison ("than in May 2023", "по сравнению с 2023-м")."""
+    """A date introduced as the baseline of a comparison ("than in May 2023", "по сравнению с 2023-м", "a year
+    earlier")."""
+    if _BASELINE.search(date.get("text", "")):
+        return True
     return _COMPARISON.search(text, max(first, date["char_start"] - 30), date["char_start"]) is not None
 
 
