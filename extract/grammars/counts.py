@@ -121,9 +121,9 @@ _ONE_NOT_AFTER = regex.compile(
 #: an international or bracketed phone number, a case number, a pair of coordinates: no number inside is a count
 _MASKS = regex.compile(
     r"\+\d{1,3}(?:[\s-]\(?\d{1,5}\)?|\(\d{1,5}\)){2,5}"
-    r"|(?<!\d)\(\d{3,5}\)\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)"
+    r"|(?<!\d)(?:\+?\d{1,2}\s?)?\(\d{3,5}\)\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)"
     r"|(?<![\d.,])\d+-\d+/\d{2,4}(?!\d)"
-    r"|(?<![\d.,])\d{1,3}\.\d+,\s?\d{1,3}\.\d+(?![\d.,])"
+    r"|(?<![\d.,])\d{1,3}\.\d+,\s?\d{1,3}\.\d+(?![\d,]|\.\d)"
     r"|(?<![\d-])\d{1,3}-\d{2}-\d{2}(?![\d-])"  # a local phone number: 2-14-07
     r"|(?m:^[ \t]*[–—-][ \t]*\d{1,4}[ \t]*[–—-][ \t]*$)",  # a page number: – 1 –
     _FLAGS,
