@@ -31,6 +31,7 @@ _ANAPHORA = regex.compile(
     r"данной\s+категории|той\s+же\s+категории)\b",
     _FLAGS,
 )
+_LABEL_GAP = regex.compile(r"[\s:—–(-]*", regex.V1)
 _LOSSES = regex.compile(r"\blosses\b|\bпотер(?:и|ь|ял\w*|ях)\b", _FLAGS)
 
 
@@ -77,7 +78,10 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         if m_start < end and start < m_end and counted is None:
             continue  # the number's own words are no evidence ("thousands")
         distance = m_start - end if m_start >= end else start - m_end
-        label = 3.0 if m_end <= start and distance <= 4 else 1.0  # "tanks 10,930", "личный состав — 521 940"
+        # a label right before the number: "tanks 10,930", "личный состав — 521 940" (not "… и более 1,1 тыс.")
+        label = (
+            3.0 if m_end <= start and distance <= 4 and _LABEL_GAP.fullmatch(evidence.sentence[m_end:start]) else 1.0
+        )
         value = label * weight * _HALF_DISTANCE / (_HALF_DISTANCE + max(distance, 0))
         best[category] = max(best.get(category, 0.0), value)
     for category, value in best.items():
