@@ -11,7 +11,7 @@ import logging
 import os
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -94,18 +94,6 @@ def _describe(result: DocumentResult, doc: ParsedDocument) -> None:
     result.chars = len(doc.text)
     result.metadata = {k: doc.metadata.get(k) for k in ("title", "published", "published_source")}
     result.warnings = list(doc.warnings)
-    result.pages = [
-        {
-            "number": p.number,
-            "char_start": p.char_start,
-            "char_end": p.char_end,
-            "width": p.width,
-            "height": p.height,
-            "has_text_layer": p.has_text_layer,
-            "needs_ocr": p.needs_ocr,
-            "notes": list(p.notes),
-        }
-        for p in doc.pages
-    ]
+    result.pages = [asdict(p) for p in doc.pages]
     result.status = doc.status
     result.error = doc.status_message()

@@ -27,7 +27,7 @@ def parse(path: Path, settings: Settings) -> ParsedDocument:
     return doc
 
 
-def paragraph_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph, without surrounding whitespace."""
     spans = []
     pos = 0
@@ -39,7 +39,7 @@ def paragraph_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append((start + offset, end + offset))
+            spans.append((start, end))
         if sep:
             pos = sep.end()
     return spans
