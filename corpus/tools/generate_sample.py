@@ -28,6 +28,7 @@ import shutil
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "sample"
@@ -79,6 +80,21 @@ def source_date_epoch(when: dt.datetime):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def build_report_pdf(path: Path, story: list, on_page: Any, epoch: dt.datetime, **meta: str) -> None:
+    """An A4 report with our margins, its dates and document ID fixed by ``epoch`` (byte-identical reruns)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with source_date_epoch(epoch):
+        doc = SimpleDocTemplate(
+            str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
+            bottomMargin=18 * mm, invariant=1, **meta,
+        )  # fmt: skip
+        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
 
 
 def normalize_zip(path: Path, when: dt.datetime, core_modified: str | None = None) -> None:
@@ -990,7 +1006,7 @@ def pdf_intelligence_update(path: Path) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
 
     st = rl_setup()
     title = "Intelligence Update: Russian Force Losses and Personnel Attrition, 10 September 2025"
@@ -1081,23 +1097,10 @@ def pdf_intelligence_update(path: Path) -> None:
         )
     )
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with source_date_epoch(dt.datetime(2025, 9, 10, 18, 30)):
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=20 * mm,
-            rightMargin=20 * mm,
-            topMargin=20 * mm,
-            bottomMargin=18 * mm,
-            title=title,
-            author="OSINT Desk",
-            subject="Russian losses and desertion",
-            creator="OSINT Desk",
-            invariant=1,
-            lang="en-GB",
-        )
-        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    build_report_pdf(
+        path, story, on_page, dt.datetime(2025, 9, 10, 18, 30), title=title, author="OSINT Desk",
+        subject="Russian losses and desertion", creator="OSINT Desk", lang="en-GB",
+    )  # fmt: skip
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1153,7 +1156,7 @@ def pdf_analiticheskaya_zapiska(path: Path) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     st = rl_setup()
     total = sum(sum(v) for v in COURT_CASES.values())
@@ -1251,22 +1254,11 @@ def pdf_analiticheskaya_zapiska(path: Path) -> None:
     story.append(Spacer(1, 10))
     story.append(Paragraph("Контактный телефон для запросов: 8 (800) 000-00-00, доб. 214", st["small"]))
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with source_date_epoch(dt.datetime(2025, 8, 25, 9, 0)):
-        doc = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=20 * mm,
-            rightMargin=20 * mm,
-            topMargin=20 * mm,
-            bottomMargin=18 * mm,
-            title="Аналитическая записка: динамика дел о СОЧ (январь 2024 – июль 2025)",
-            author="Аналитическая группа",
-            subject="Самовольное оставление части",
-            invariant=1,
-            lang="ru-RU",
-        )
-        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    build_report_pdf(
+        path, story, on_page, dt.datetime(2025, 8, 25, 9, 0),
+        title="Аналитическая записка: динамика дел о СОЧ (январь 2024 – июль 2025)",
+        author="Аналитическая группа", subject="Самовольное оставление части", lang="ru-RU",
+    )  # fmt: skip
 
 
 # ----------------------------------------------------------------------------------------------------------------
