@@ -27,6 +27,7 @@ examples:
   extract text report.txt --published 2025-08-01  analyse one UTF-8 text, print one JSON result
   echo '{"id": 1, "text": "Более 20 тыс. человек"}' | extract text --jsonl   stream JSON Lines
   extract export --format jsonl --out out/export  write documents.jsonl, counts.jsonl, … from the store
+  extract gazetteer --min-documents 2 --write     add unit-number pairs the documents state to the gazetteer
 """
 
 
@@ -100,6 +101,21 @@ def _parser() -> argparse.ArgumentParser:
         help="replace person names and birth dates by keyed hashes (key: $EXTRACT_PSEUDONYM_KEY or --key-file)",
     )
     export.add_argument("--key-file", metavar="FILE", help="file holding the pseudonymization key")
+
+    gaz = sub.add_parser(
+        "gazetteer",
+        formatter_class=fmt,
+        help="grow the unit-number gazetteer from the pairs the documents state",
+        description='List the military unit numbers that documents in the store tie to a designation ("в/ч 30926 '
+        '(155-я бригада морской пехоты)", or one table row), by number of distinct documents, and with --write add '
+        "those stated by at least --min-documents documents to models/units/gazetteer.tsv. Numbers the gazetteer "
+        "already maps to another designation are reported as conflicts and never overwritten.",
+        epilog="example:\n  extract gazetteer --db out/extract.sqlite --min-documents 2 --write",
+    )
+    gaz.add_argument("--db", metavar="PATH", help="SQLite store (default: out/extract.sqlite)")
+    gaz.add_argument("--min-documents", type=int, default=2, metavar="N", help="distinct documents needed (default 2)")
+    gaz.add_argument("--gazetteer", metavar="FILE", help="gazetteer file (default: models/units/gazetteer.tsv)")
+    gaz.add_argument("--write", action="store_true", help="update the gazetteer file (default: only report)")
     return parser
 
 
@@ -115,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args, settings)
         if args.command == "text":
             return _text(args, settings)
+        if args.command == "gazetteer":
+            return _gazetteer(args, settings)
         return _export(args, settings)
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"extract: error: {exc}", file=sys.stderr)
@@ -265,6 +283,43 @@ def _export(args: argparse.Namespace, settings: Any) -> int:
         store.close()
     for name, rows in written.items():
         print(f"{Path(args.out) / name}: {rows} rows")
+    return 0
+
+
+# -- gazetteer ------------------------------------------------------------------------------------------------
+
+
+def _gazetteer(args: argparse.Namespace, settings: Any) -> int:
+    from extract.gazetteer_growth import gazetteer_path, grow_from_store
+    from extract.store import Store
+
+    db = Path(args.db or settings.run.db)
+    if not db.is_file():
+        raise ValueError(f"no store at {db}; run `extract run SOURCE` (or `make extract`) first")
+    if args.min_documents < 1:
+        raise ValueError("--min-documents must be at least 1")
+    path = Path(args.gazetteer) if args.gazetteer else gazetteer_path()
+    store = Store.open(db)
+    try:
+        growth = grow_from_store(store, path, min_documents=args.min_documents, write=args.write)
+    finally:
+        store.close()
+    verb = "added" if args.write else "would add"
+    for e in growth.added:
+        print(f"{verb}\t{e.military_unit_number}\t{e.id}\t{e.documents} documents\t{e.designation}")
+    for e in growth.updated:
+        print(
+            f"{'updated' if args.write else 'would update'}\t{e.military_unit_number}\t{e.id}\t{e.documents} documents"
+        )
+    for number, id_, n in growth.pending:
+        print(f"pending\t{number}\t{id_}\t{n} of {args.min_documents} documents")
+    for number, known, seen, n in growth.conflicts:
+        print(f"conflict\t{number}\tgazetteer: {known}\tdocuments: {seen} ({n})")
+    print(
+        f"{path}: {len(growth.added)} {verb}, {len(growth.updated)} updated, {len(growth.pending)} pending, "
+        f"{len(growth.conflicts)} conflicts",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -76,6 +76,12 @@ class Unit(Mention):
     branch: str | None = None
     guards: bool | None = None
     id: str | None = None
+    #: the id to aggregate by: a unit number's designation when the gazetteer or the text ties them, a short
+    #: designation's full id when the text names it in full ("the 155th brigade"), else ``id``
+    resolved_id: str | None = None
+    linked_id: str | None = None  # a unit number's designation stated beside it ("в/ч 30926 (155-я бригада …)")
+    linked_text: str | None = None
+    link_rule: str | None = None  # apposition | table_row
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

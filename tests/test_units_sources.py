@@ -95,6 +95,7 @@ def test_unit_records_carry_the_contract_fields() -> None:
     (record,) = _records("ru", "Бойцы 4 гв. тд.", "units")
     assert set(record) == {
         "text", "char_start", "char_end", "rule", "military_unit_number", "number", "echelon", "branch", "guards", "id",
+        "resolved_id", "linked_id", "linked_text", "link_rule",
     }  # fmt: skip
     (source,) = _records("en", "Mediazona said.", "sources")
     assert set(source) == {"text", "char_start", "char_end", "rule", "name"}

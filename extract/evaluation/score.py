@@ -36,7 +36,7 @@ KEYS: dict[str, Callable[[dict, dict], bool]] = {
 
 #: attributes reported as accuracy over matched mentions
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "counts": ("qualifier", "category", "period", "kind", "projection", "low", "high"),
+    "counts": ("qualifier", "category", "period", "kind", "projection", "low", "high", "counted"),
     "dates": ("precision", "relative"),
     "units": ("branch", "guards", "id"),
     "sources": (),
@@ -47,7 +47,14 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
 def _same(attr: str, gold: Any, pred: Any) -> bool:
     if attr in ("low", "high"):
         return _close(gold, pred)
+    if attr == "counted":  # the head noun decides: "criminal cases" and "cases" agree, "cases" and "men" do not
+        return _head_word(gold) == _head_word(pred)
     return gold == pred
+
+
+def _head_word(phrase: Any) -> str | None:
+    words = str(phrase).lower().replace("ё", "е").split() if phrase else []
+    return words[-1] if words else None
 
 
 @dataclass

@@ -12,7 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.grammars.sources import find_sources
-from extract.grammars.units import find_units
+from extract.grammars.unit_gazetteer import lookup
+from extract.grammars.unit_links import find_unit_links, resolve_short_ids
+from extract.grammars.units import UnitMatch, find_units
 from extract.nlp.spans import store
 
 __all__ = ["SourceExtractor", "UnitExtractor", "make_source_extractor", "make_unit_extractor"]
@@ -35,7 +37,11 @@ class UnitExtractor:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         found: tuple[list, list] = ([], [])
-        for m in find_units(text, self.lang):
+        units = find_units(text, self.lang)
+        links = {link.number_index: (units[link.designation_index], link.rule) for link in find_unit_links(text, units)}
+        full = resolve_short_ids([u.id for u in units])
+        for i, m in enumerate(units):
+            linked, rule = links.get(i, (None, None))
             fields = {
                 "military_unit_number": m.military_unit_number,
                 "number": m.number,
@@ -43,10 +49,27 @@ class UnitExtractor:
                 "branch": m.branch,
                 "guards": m.guards,
                 "id": m.id,
+                "resolved_id": _resolved_id(m, linked, full),
+                "linked_id": full.get(linked.id, linked.id) if linked else None,
+                "linked_text": text[linked.start : linked.end] if linked else None,
+                "link_rule": rule,
             }
             _add(doc, text, found, m.start, m.end, m.rule, fields)
         store(doc, self.spans_key, *found)
         return doc
+
+
+def _resolved_id(unit: UnitMatch, linked: UnitMatch | None, full: dict[str, str]) -> str:
+    """The id to aggregate by: a unit number's designation (from the gazetteer, else from the text's own pairing),
+    a short designation's full id when the text names it in full once ("the 155th brigade"), else the mention's id."""
+    if unit.military_unit_number is not None:
+        known = lookup(unit.military_unit_number)
+        if known is not None:
+            return known.id
+        if linked is not None:
+            return full.get(linked.id, linked.id)
+        return unit.id
+    return full.get(unit.id, unit.id)
 
 
 class SourceExtractor:
