@@ -53,6 +53,8 @@ class NlpSettings:
     en_model: str
     batch_size: int
     segment_chars: int
+    gate_model: bool = True  # run the English model only on sentences with a count or a possible name
+    parse_counts: bool = False  # with the gate: also parse the sentences with counts (the counted noun by parse)
 
 
 @dataclass(frozen=True)

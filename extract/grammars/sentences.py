@@ -57,6 +57,10 @@ class Sentences:
                 self._starts.append(m.end())
         self._ends.append(len(text))
 
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence, in order (a sentence may be empty or only space)."""
+        return list(zip(self._starts, self._ends, strict=True))
+
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """(first, last) offsets of the sentence holding ``text[start:end]`` (leading space skipped)."""
         i = bisect_right(self._starts, start) - 1

@@ -6,29 +6,19 @@ the exact character offsets of the mention, which may be narrower than the token
 
 from __future__ import annotations
 
-import regex
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.grammars.categories import OFFENCES, Evidence, categorize
-from extract.grammars.counts import CountMatch, find_counts
+from extract.grammars.counted import counted_around
+from extract.grammars.counts import CountMatch
 from extract.grammars.sentences import Sentences
+from extract.nlp.model_gate import count_matches
 from extract.nlp.spans import store
 
 __all__ = ["CountExtractor", "make_count_extractor"]
 
 _NOUNISH = {"NOUN", "PROPN"}
-_WORD = regex.compile(r"[\p{L}][\p{L}\-']*", regex.V1)
-_STOP = {
-    "en": {"of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "by", "for", "from", "with", "than", "as",
-           "were", "was", "are", "is", "have", "had", "has", "been", "be", "per", "each", "every", "more", "that",
-           "this", "these", "those", "their", "its", "his", "her", "our", "who", "which", "since", "over", "about"},
-    "ru": {"в", "во", "на", "с", "со", "по", "и", "а", "но", "за", "из", "от", "до", "к", "ко", "о", "об", "у", "что",
-           "как", "же", "ли", "не", "ни", "это", "был", "было", "были", "была", "уже", "еще", "ещё", "при", "для",
-           "под", "над", "без", "через", "после", "из-за", "то", "все", "всего", "около", "более", "менее",
-           "больше", "меньше", "выше", "ниже", "чем", "раза", "раз"},
-}  # fmt: skip
-_ADJECTIVE_RU = regex.compile(r"(?:ых|их|ые|ие|ой|ий|ый|ая|яя|ое|ее|ую|юю|ого|его|ому|ему|ым|им|ыми|ими)$")
 #: below this much evidence a category is a guess, and the text's dominant offence is taken instead
 _WEAK = 1.0
 
@@ -62,7 +52,7 @@ class CountExtractor:
         text = doc.text  # built from the tokens on every access: once per doc
         sentences = Sentences(text)
         evidence: dict[tuple[int, int], Evidence] = {}
-        for m in find_counts(text, self.lang):
+        for m in count_matches(doc, self.lang):
             span = doc.char_span(m.start, m.end, label=m.rule, alignment_mode="expand")
             if span is None:
                 continue
@@ -106,7 +96,7 @@ class CountExtractor:
             found = _counted_by_parse(doc, span)
             if found:
                 return found
-        return _counted_by_words(text, m.end, self.lang)
+        return counted_around(text, m.start, m.end, self.lang)
 
 
 def _counted_by_parse(doc: Doc, span: Span) -> str | None:
@@ -115,7 +105,7 @@ def _counted_by_parse(doc: Doc, span: Span) -> str | None:
     head = last.head
     if any("\n" in t.whitespace_ or "\n" in t.text for t in doc[span.end - 1 : head.i]):
         return None  # a noun on the next line is another entry
-    if head.i > last.i and head.pos_ in _NOUNISH and last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod"):
+    if head.i > last.i and _nounish(head) and last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod"):
         mods = [t for t in head.lefts if t.i > last.i and t.dep_ in ("amod", "compound")]
         start = mods[0].i if mods else head.i
         return doc[start : head.i + 1].text
@@ -126,30 +116,12 @@ def _counted_by_parse(doc: Doc, span: Span) -> str | None:
             obj = objects[0]
             mods = [t for t in obj.lefts if t.dep_ in ("amod", "compound")]
             return doc[(mods[0].i if mods else obj.i) : obj.i + 1].text
-    if last.pos_ in _NOUNISH and last.lower_ not in ("thousand", "thousands", "million", "millions", "hundreds"):
-        return None
     return None
 
 
-def _counted_by_words(text: str, end: int, lang: str) -> str | None:
-    """The words right after the number: an optional adjective and a noun ("уголовных дела", "военнослужащих")."""
-    words = []
-    pos = end
-    for m in _WORD.finditer(text, pos, min(len(text), end + 80)):
-        gap = text[pos : m.start()]
-        if gap.strip(" \u00a0\u202f"):
-            break  # punctuation ends the phrase
-        word = m.group()
-        if word.lower() in _STOP.get(lang, set()):
-            if words or word.lower() not in ("of", "из"):
-                break
-            pos = m.end()
-            continue
-        words.append(word)
-        pos = m.end()
-        if (lang == "ru" and not _ADJECTIVE_RU.search(word.lower())) or len(words) == 2 or lang != "ru":
-            break
-    return " ".join(words) or None
+def _nounish(token: Token) -> bool:
+    """A noun by its fine tag (the gate skips the attribute ruler, so coarse POS may be unset) or its POS."""
+    return token.tag_.startswith("NN") or token.pos_ in _NOUNISH
 
 
 @Language.factory("extract_counts", assigns=["doc.spans"], default_config={"spans_key": "counts"})

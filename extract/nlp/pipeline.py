@@ -15,7 +15,14 @@ import spacy
 from spacy.language import Language
 
 from extract.lang import LANGUAGES
-from extract.nlp import components, dates_component, entities, persons, resolver  # noqa: F401 - registers factories
+from extract.nlp import (  # noqa: F401 - registers factories
+    components,
+    dates_component,
+    entities,
+    model_gate,
+    persons,
+    resolver,
+)
 from extract.settings import NlpSettings
 
 __all__ = ["EXTRACTORS", "get_pipeline", "pipeline_description"]
@@ -42,11 +49,17 @@ def get_pipeline(lang: str, settings: NlpSettings) -> Language:
         raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     if lang == "en":
         try:
-            nlp = spacy.load(settings.en_model)
+            nlp = spacy.load(settings.en_model, exclude=["lemmatizer"])  # lemmas are not used
         except OSError as exc:
             raise RuntimeError(
                 f"the English spaCy model {settings.en_model!r} is not installed; run `make setup`"
             ) from exc
+        if settings.gate_model:
+            # the model runs only on the sentences that need it: see extract/nlp/model_gate.py
+            statistical = list(nlp.pipe_names)
+            nlp.add_pipe("extract_model_gate", first=True, config={"parse": settings.parse_counts})
+            for name in statistical:
+                nlp.disable_pipe(name)
     else:
         nlp = spacy.blank("ru")
         nlp.add_pipe("sentencizer")
