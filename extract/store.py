@@ -190,7 +190,7 @@ class Store:
             have = {row["name"] for row in self.conn.execute(f"PRAGMA table_info({table})")}
             for name in columns:
                 if name not in have:  # new contract fields arrive as new columns
-                    self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {name}")
+                    self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{name}"')
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS {table}_doc ON {table}(doc_sha256)")
 
     # -- runs ---------------------------------------------------------------------------------------------
@@ -341,7 +341,8 @@ class Store:
     def _insert_records(self, table: str, sha: str, records: list[dict]) -> None:
         columns = RECORD_COLUMNS[table]
         names = ["doc_sha256", "page", *columns]
-        sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        quoted = ", ".join(f'"{n}"' for n in names)  # quoted: "table" and "row" are SQL keywords
+        sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(names))})"
         rows = []
         for rec in records:
             row = [sha, rec.get("page")]
