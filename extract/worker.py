@@ -17,6 +17,7 @@ from typing import Any
 
 from extract.document import DocumentError, ParsedDocument
 from extract.nlp import analyze_document
+from extract.ocr import apply_ocr
 from extract.parsers import parse
 from extract.rosters import find_roster, merge_persons
 from extract.settings import Settings
@@ -69,6 +70,8 @@ def process(item: WorkItem, settings: Settings) -> DocumentResult:
             doc = ParsedDocument.from_dict(item.cached)
         else:
             doc = parse(Path(item.path), settings, item.format)
+            if doc.format == "pdf":
+                doc = apply_ocr(doc, Path(item.path), settings.ocr)
             result.parsed = doc.to_dict()
         parsed_at = time.perf_counter()
         result.timings["parse"] = parsed_at - started
