@@ -345,24 +345,30 @@ def scan_list(path: Path, rows: list[dict], unit: str) -> None:
 
     dpi = 200
     w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
-    font = ImageFont.truetype(FONT, round(10 / 72 * dpi))
+    font = ImageFont.truetype(FONT, round(9.5 / 72 * dpi))
     line_h = round(10 / 72 * dpi * 1.9)
-    cols = [0, 55, 290, 820, 1010, 1200]  # №, rank, name, birth, left, article (pixels from the margin)
+    probe = ImageDraw.Draw(Image.new("L", (1, 1)))
+    cells_of = [
+        [f"{i}.", p["rank_surface"], " ".join(p["fio"]), p["birth"].strftime("%d.%m.%Y"), p["left"].strftime("%d.%m.%Y"),
+         art_text(p)]
+        for i, p in enumerate(rows, 1)
+    ]  # fmt: skip
+    widths = [max(probe.textlength(c[k], font=font) for c in cells_of) for k in range(6)]
+    cols = [round(sum(widths[:k]) + 36 * k) for k in range(6)]  # columns as wide as their longest cell
     per_page = 30
     pages = []
     nrng = np.random.default_rng(7)
     for k, start in enumerate(range(0, len(rows), per_page)):
         im = Image.new("L", (w, h), 248)
         draw = ImageDraw.Draw(im)
-        x0, y = 110, 150
+        x0, y = 90, 150
         if k == 0:
             draw.text((x0, y), f"СПИСОК военнослужащих войсковой части {unit},", font=font, fill=30)
             y += line_h
             draw.text((x0, y), "самовольно оставивших часть", font=font, fill=30)
             y += 2 * line_h
         for i, p in enumerate(rows[start : start + per_page], start + 1):
-            cells = [f"{i}.", p["rank_surface"], " ".join(p["fio"]), p["birth"].strftime("%d.%m.%Y"),
-                     p["left"].strftime("%d.%m.%Y"), art_text(p)]  # fmt: skip
+            cells = cells_of[i - 1]
             for x, text in zip(cols, cells, strict=True):
                 draw.text((x0 + x, y), text, font=font, fill=30)
             y += line_h

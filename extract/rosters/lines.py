@@ -10,6 +10,7 @@ wrapped item (its first word completes a name that lacks a patronymic).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -20,7 +21,9 @@ from extract.rosters.values import NAME_RE, find_dates, parse_article, parse_uni
 __all__ = ["text_rows"]
 
 _LINE = regex.compile(r"[^\n]+")
-_ITEM_START = regex.compile(r"(?:(?<=^|[;:]\s*)|(?<=[;.]\s+))(?P<num>\d{1,4})(?:[.)]\s*|\s+)(?=\p{L})", regex.V1)
+#: an article of the Criminal Code's chapter on military service (331-352) standing alone after the dates
+_OCR_ARTICLE = regex.compile(r"(?<![\d.,])3[3-5]\d(?![\d.,])")
+_MAX_WRAP = 4  # lines an item may run over before its dates appear
 _BIRTH_AFTER = regex.compile(r"^\s*(?:г\.?\s*р\.?|года?\s+рожд|г\.\s*рожд)", regex.IGNORECASE)
 _BIRTH_BEFORE = regex.compile(r"(?:д\.?\s*р\.?|дата\s+рождения|родил\w*|рожд\.?)\s*:?\s*$", regex.IGNORECASE)
 _EVENT_BEFORE = regex.compile(
@@ -34,9 +37,20 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+@cache
+def _item_start() -> regex.Pattern:
+    """A row number: at the line start ("12 рядовой", "12. Иванов") or after a semicolon or full stop ("; 13.
+    рядовой"), followed by a rank or a capitalised word."""
+    after = rf"(?=\p{{Lu}}|(?:{rank_regex().pattern}))"
+    return regex.compile(
+        rf"(?:^\s*(?P<num>\d{{1,4}})[.)]?\s*{after}|(?<=[;:]\s*|\.\s+)(?P<num>\d{{1,4}})[.)]\s*{after})",
+        regex.V1 | regex.IGNORECASE,
+    )
+
+
 def _items(line: str) -> list[tuple[int, int, str | None]]:
     """(start, end, number) of each item in a line; the whole line when it holds one unnumbered item."""
-    starts = [(m.start(), m["num"]) for m in _ITEM_START.finditer(line)]
+    starts = [(m.start(), m["num"]) for m in _item_start().finditer(line)]
     if not starts:
         return [(0, len(line), None)]
     if starts[0][0] > 0 and line[: starts[0][0]].strip():
@@ -71,6 +85,8 @@ def _date_roles(item: str, dates: list[tuple[int, int, str]]) -> dict[str, str |
 
 
 def _parse_item(item: str, number: str | None) -> tuple[dict[str, str], dict[str, str | None]] | None:
+    # cells set without a gap run together in the text layer: "лейтенантИвнянский"
+    item = regex.sub(r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])", " ", " ".join(item.split()))
     dates = find_dates(item)
     if not dates:
         return None
@@ -91,6 +107,8 @@ def _parse_item(item: str, number: str | None) -> tuple[dict[str, str], dict[str
     if unit:
         values["military_unit_number"] = unit
     article = parse_article(tail)
+    if article is None and (bare := _OCR_ARTICLE.search(tail)):  # "ст: 337", "сг. 337": OCR misreadings
+        values["article"] = bare.group()
     if article:
         m = regex.search(
             r"(?:ч(?:асть|\.)?\s*\d+(?:\.\d+)?\s*,?\s*)?ст(?:атья|\.|\s)?\s*\d{3}(?:\s*,?\s*ч\.?\s*[\d.]+)?", tail
@@ -109,19 +127,30 @@ def text_rows(doc: ParsedDocument, exclude: Iterable[tuple[int, int]] = ()) -> l
     spans = sorted(exclude)
     out: list[RawRow] = []
     last: RawRow | None = None
-    for m in _LINE.finditer(text):
-        if _covered(spans, m.start(), m.end()):
-            last = None
-            continue
+    lines = [m for m in _LINE.finditer(text) if not _covered(spans, m.start(), m.end())]
+    k = 0
+    while k < len(lines):
+        m = lines[k]
         line = m.group()
+        k += 1
         found_any = False
         for s, e, number in _items(line):
             parsed = _parse_item(line[s:e], number)
+            end = m.start() + len(line[:e].rstrip(" ;,\t"))
+            if parsed is None and number is not None and e == len(line) and not find_dates(line[s:e]):
+                # a row whose cells wrap: its dates come on a later line of the text layer
+                for extra in range(k, min(k + _MAX_WRAP, len(lines))):
+                    if _items(lines[extra].group())[0][2] is not None:
+                        break
+                    joined = text[m.start() + s : lines[extra].end()]
+                    parsed = _parse_item(joined, number)
+                    if parsed is not None:
+                        end, k = lines[extra].end(), extra + 1
+                        break
             if parsed is None:
                 continue
             values, roles = parsed
             start = m.start() + s + (len(line[s:e]) - len(line[s:e].lstrip()))
-            end = m.start() + len(line[:e].rstrip(" ;,\t"))
             last = RawRow(values, start, end, table=None, row=len(out) + 1, dates_read=roles)
             out.append(last)
             found_any = True
