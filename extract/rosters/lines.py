@@ -23,7 +23,8 @@ __all__ = ["text_rows"]
 _LINE = regex.compile(r"[^\n]+")
 #: an article of the Criminal Code's chapter on military service (331-352) standing alone after the dates
 _OCR_ARTICLE = regex.compile(r"(?<![\d.,])3[3-5]\d(?![\d.,])")
-_MAX_WRAP = 4  # lines an item may run over before its dates appear
+_MAX_WRAP = 4
+_MAX_ROW_CHARS = 400  # lines an item may run over before its dates appear
 _BIRTH_AFTER = regex.compile(r"^\s*(?:г\.?\s*р\.?|года?\s+рожд|г\.\s*рожд)", regex.IGNORECASE)
 _BIRTH_BEFORE = regex.compile(r"(?:д\.?\s*р\.?|дата\s+рождения|родил\w*|рожд\.?)\s*:?\s*$", regex.IGNORECASE)
 _EVENT_BEFORE = regex.compile(
@@ -140,7 +141,9 @@ def text_rows(doc: ParsedDocument, exclude: Iterable[tuple[int, int]] = ()) -> l
             if parsed is None and number is not None and e == len(line) and not find_dates(line[s:e]):
                 # a row whose cells wrap: its dates come on a later line of the text layer
                 for extra in range(k, min(k + _MAX_WRAP, len(lines))):
-                    if _items(lines[extra].group())[0][2] is not None:
+                    if _items(lines[extra].group())[0][2] is not None or _covered(spans, m.end(), lines[extra].start()):
+                        break  # the next item, or a table between
+                    if lines[extra].end() - m.start() > _MAX_ROW_CHARS:
                         break
                     joined = text[m.start() + s : lines[extra].end()]
                     parsed = _parse_item(joined, number)

@@ -14,7 +14,7 @@ import logging
 import regex
 
 from extract.document import ParsedDocument, Table
-from extract.rosters.columns import NAME_FIELDS, header_fields, type_columns
+from extract.rosters.columns import NAME_FIELDS, column_of_header, header_fields, type_columns
 from extract.rosters.rows import RawRow
 
 __all__ = ["table_rows"]
@@ -38,6 +38,11 @@ def _is_column_numbers(cells: list[str]) -> bool:
         and all(c.isdigit() for c in filled)
         and [int(c) for c in filled] == list(range(int(filled[0]), int(filled[0]) + len(filled)))
     )
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A header row, repeated on a later page or not recognized as a whole (two or more header words)."""
+    return header_fields(cells) is not None or sum(column_of_header(c) is not None for c in cells) >= 2
 
 
 def table_rows(doc: ParsedDocument) -> list[RawRow]:
@@ -68,7 +73,7 @@ def table_rows(doc: ParsedDocument) -> list[RawRow]:
         previous: RawRow | None = None
         for r in range(start, len(values)):
             cells = values[r]
-            if header_fields(cells) or _is_column_numbers(cells) or not any(cells):
+            if _is_header(cells) or _is_column_numbers(cells) or not any(cells):
                 continue
             first = next((c for c in cells if c), "")
             if _TOTAL.match(first):
