@@ -27,7 +27,7 @@ __all__ = [
     "rank_regex",
 ]
 
-_DMY = regex.compile(r"(?<![\d,])(\d{1,2})\s?[./,-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})(?![\d,])")
+_DMY = regex.compile(r"(?<![\d,])(\d{1,2})\s?[./,-]\s?(\d{1,2})\s?[./-]\s?(\d{4}|\d{2})(?!\d)")
 _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _SERIAL = regex.compile(r"^\d{4,5}(?:\.0+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
