@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_sample import (  # noqa: E402
+from generate_sample import (
     FIRST_NAMES,
     FONT,
     PATRONYMICS,
@@ -120,7 +120,7 @@ def pdf_ruled(path: Path, rows: list[dict]) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
     st = rl_setup()
     header = ["№ п/п", "Звание", "ФИО", "Д.р.", "В/ч", "Дата убытия", "Ст. УК РФ", "Примечание"]
@@ -176,7 +176,9 @@ def pdf_unruled(path: Path, rows: list[dict], unit: str) -> None:
     st = rl_setup()
     header = ["№", "Воинское звание", "Фамилия, имя, отчество", "Дата рождения", "Дата СОЧ", "Статья", "Примечание"]
     story: list = [
-        Paragraph(f"Список военнослужащих войсковой части {unit}, числящихся самовольно оставившими часть", st["title"]),
+        Paragraph(
+            f"Список военнослужащих войсковой части {unit}, числящихся самовольно оставившими часть", st["title"]
+        ),
         Spacer(1, 4),
     ]
     per_page = 30
@@ -276,7 +278,8 @@ def xlsx_titled(path: Path, rows: list[dict]) -> None:
     ws.append(["Список военнослужащих, самовольно оставивших места службы (СЗЧ)"])
     ws.append(["по состоянию на 01.07.2025"])
     ws.append([])
-    ws.append(["№", "Фамилия", "Имя", "Отчество", "Звание", "Г.р.", "Войсковая часть", "Дата СЗЧ", "Ст. УК РФ", "Прим."])
+    header = ["№", "Фамилия", "Имя", "Отчество", "Звание", "Г.р.", "Войсковая часть", "Дата СЗЧ", "Ст. УК РФ", "Прим."]
+    ws.append(header)
     for i, p in enumerate(rows, 1):
         left: object = p["left"] if i % 3 else p["left"].strftime("%d.%m.%Y")  # Excel dates and text dates
         ws.append([i, *p["fio"], p["rank_surface"], p["birth"], int(p["unit"]), left, art_text(p), p["note"]])
@@ -349,8 +352,8 @@ def scan_list(path: Path, rows: list[dict], unit: str) -> None:
     line_h = round(10 / 72 * dpi * 1.9)
     probe = ImageDraw.Draw(Image.new("L", (1, 1)))
     cells_of = [
-        [f"{i}.", p["rank_surface"], " ".join(p["fio"]), p["birth"].strftime("%d.%m.%Y"), p["left"].strftime("%d.%m.%Y"),
-         art_text(p)]
+        [f"{i}.", p["rank_surface"], " ".join(p["fio"]), p["birth"].strftime("%d.%m.%Y"),
+         p["left"].strftime("%d.%m.%Y"), art_text(p)]
         for i, p in enumerate(rows, 1)
     ]  # fmt: skip
     widths = [max(probe.textlength(c[k], font=font) for c in cells_of) for k in range(6)]
@@ -367,8 +370,7 @@ def scan_list(path: Path, rows: list[dict], unit: str) -> None:
             y += line_h
             draw.text((x0, y), "самовольно оставивших часть", font=font, fill=30)
             y += 2 * line_h
-        for i, p in enumerate(rows[start : start + per_page], start + 1):
-            cells = cells_of[i - 1]
+        for cells in cells_of[start : start + per_page]:
             for x, text in zip(cols, cells, strict=True):
                 draw.text((x0 + x, y), text, font=font, fill=30)
             y += line_h
@@ -381,7 +383,11 @@ def scan_list(path: Path, rows: list[dict], unit: str) -> None:
                   title="scan", creationDate=fixed, modDate=fixed)  # fmt: skip
 
 
-SAMPLE_RANKS = {"мл. сержант": "младший сержант", "ст. сержант": "старший сержант", "ст. лейтенант": "старший лейтенант"}
+SAMPLE_RANKS = {
+    "мл. сержант": "младший сержант",
+    "ст. сержант": "старший сержант",
+    "ст. лейтенант": "старший лейтенант",
+}
 
 
 def sample_truth() -> list[dict]:
