@@ -7,7 +7,7 @@ DB := out/extract.sqlite
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup extract reextract export test lint format clean eval eval-peers eval-validate eval-record bench
+.PHONY: help setup extract reextract export test lint format clean eval eval-peers eval-validate eval-record eval-leaks bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ eval: setup ## score the gold corpus (P/R/F1 per type and language, diffs in out
 
 eval-peers: setup ## score the peers' number and date cases (../shared/peers) per file; fails below the floors
 	$(BIN)/python -m extract.evaluation peers
+
+eval-leaks: setup ## score lists of servicemen (corpus/leaks + sample): row recall, field accuracy, pages/s; fails below the bars
+	$(BIN)/python -m extract.evaluation leaks
 
 eval-validate: setup ## check the gold annotations and print the corpus size
 	$(BIN)/python -m extract.evaluation validate

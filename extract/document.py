@@ -35,6 +35,7 @@ class Block:
     bbox: BBox | None = None
     kind: str = "paragraph"
     lang: str | None = None
+    confidence: float | None = None  # mean OCR word confidence (0-100) for text read from a scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class PageInfo:
     has_text_layer: bool = True
     needs_ocr: bool = False
     notes: tuple[str, ...] = ()
+    ocr_confidence: float | None = None  # mean word confidence (0-100) where the text came from OCR
 
 
 @dataclass(slots=True)

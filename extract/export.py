@@ -1,8 +1,9 @@
 """Writing the store out as one file per record type: JSON Lines, CSV or Parquet.
 
 ``documents`` has one row per file found; every mention row carries the contract fields plus ``doc_sha256``
-and ``page``. With a pseudonymization key, person names and birth dates (and the quoted text of person
-mentions) become keyed hashes: stable for one key, so linkage survives, identities do not.
+and ``page``; ``person_tallies`` holds persons per unit, month and event (``extract.aggregates``). With a
+pseudonymization key, person names, name parts and birth dates (and the quoted text of person mentions)
+become keyed hashes: stable for one key, so linkage survives, identities do not.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from extract.aggregates import TALLY_COLUMNS, person_tallies
 from extract.records import RECORD_TYPES
 from extract.store import DOCUMENT_COLUMNS, Store, record_columns
 
@@ -26,7 +28,7 @@ FORMATS = ("jsonl", "csv", "parquet")
 class Pseudonymizer:
     """Keyed HMAC-SHA256 pseudonyms; the key itself is never written anywhere."""
 
-    FIELDS = ("name", "birth_date", "text", "key")
+    FIELDS = ("name", "birth_date", "text", "key", "surname", "given_name", "patronymic")
 
     def __init__(self, key: bytes) -> None:
         if len(key.strip()) < 8:
@@ -51,6 +53,8 @@ def _tables(store: Store, pseudonymizer: Pseudonymizer | None) -> Iterator[tuple
         if table == "persons" and pseudonymizer is not None:
             rows = (pseudonymizer.apply(r) for r in rows)
         yield table, record_columns(table), rows
+    # computed from the raw rows: the keys pseudonymize consistently, and the tallies hold no names
+    yield "person_tallies", list(TALLY_COLUMNS), iter(person_tallies(store.iter_records("persons")))
 
 
 def export(

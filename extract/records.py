@@ -93,7 +93,23 @@ class Source(Mention):
 class Person(Mention):
     name: str
     rank: str | None = None
-    key: str | None = None  # surname and initials, case and ё folded: the same person across documents
+    key: str | None = None  # the same person across documents: folded name (+ birth date from lists)
+    # from lists and tables of servicemen (extract.rosters); None for names in running text
+    surname: str | None = None
+    given_name: str | None = None
+    patronymic: str | None = None
+    birth_date: str | None = None  # ISO
+    military_unit_number: str | None = None  # digits
+    event: str | None = None  # awol, desertion, ...
+    event_date: str | None = None  # ISO
+    article: str | None = None  # article of the Criminal Code: "337"
+    article_part: str | None = None  # its part: "5", "2.1"
+    category: str | None = None  # контракт / мобилизованный / призыв, as written
+    note: str | None = None
+    table: int | None = None  # index of the document's table the row is in; None for a list in running text
+    row: int | None = None  # row index in that table; 1-based item number of a list in running text
+    list_number: str | None = None  # the row's own number ("№ п/п") as written
+    ocr_confidence: float | None = None  # mean Tesseract word confidence (0-100) of the row, for scanned pages
 
 
 #: result key (and store table) -> record type, in the contract's order

@@ -15,7 +15,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ArchiveSettings", "LimitSettings", "NlpSettings", "PdfSettings", "RunSettings", "Settings", "load_settings"]
+__all__ = [
+    "ArchiveSettings",
+    "LimitSettings",
+    "NlpSettings",
+    "OcrSettings",
+    "PdfSettings",
+    "RunSettings",
+    "Settings",
+    "load_settings",
+]
 
 
 @dataclass(frozen=True)
@@ -58,12 +67,25 @@ class NlpSettings:
 
 
 @dataclass(frozen=True)
+class OcrSettings:
+    enabled: bool
+    tesseract: str
+    languages: str
+    dpi: int
+    psm: int
+    deskew: bool
+    max_skew: float
+    timeout: float
+
+
+@dataclass(frozen=True)
 class Settings:
     run: RunSettings
     limits: LimitSettings
     archive: ArchiveSettings
     pdf: PdfSettings
     nlp: NlpSettings
+    ocr: OcrSettings
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,6 +108,7 @@ _CLASSES = {
     "archive": ArchiveSettings,
     "pdf": PdfSettings,
     "nlp": NlpSettings,
+    "ocr": OcrSettings,
 }
 
 

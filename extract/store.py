@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS pages (
     has_text_layer INTEGER NOT NULL,
     needs_ocr INTEGER NOT NULL,
     notes TEXT,
+    ocr_confidence REAL,               -- mean OCR word confidence where the page's text came from OCR
     PRIMARY KEY (sha256, page)
 );
 CREATE TABLE IF NOT EXISTS parse_cache (
@@ -182,6 +183,8 @@ class Store:
                 f"{self.path} was written with store schema {row[0]}, this version uses {STORE_SCHEMA}; "
                 "use another --db or remove the file and run again"
             )
+        if "ocr_confidence" not in {row["name"] for row in self.conn.execute("PRAGMA table_info(pages)")}:
+            self.conn.execute("ALTER TABLE pages ADD COLUMN ocr_confidence REAL")
         for table, columns in RECORD_COLUMNS.items():
             self.conn.execute(
                 f"CREATE TABLE IF NOT EXISTS {table} (record_id INTEGER PRIMARY KEY, doc_sha256 TEXT NOT NULL,"
@@ -190,7 +193,7 @@ class Store:
             have = {row["name"] for row in self.conn.execute(f"PRAGMA table_info({table})")}
             for name in columns:
                 if name not in have:  # new contract fields arrive as new columns
-                    self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {name}")
+                    self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{name}"')
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS {table}_doc ON {table}(doc_sha256)")
 
     # -- runs ---------------------------------------------------------------------------------------------
@@ -289,7 +292,7 @@ class Store:
             )
             self.conn.executemany(
                 "INSERT INTO pages (sha256, page, char_start, char_end, width, height, has_text_layer, needs_ocr,"
-                " notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " notes, ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         sha,
@@ -301,6 +304,7 @@ class Store:
                         int(p["has_text_layer"]),
                         int(p["needs_ocr"]),
                         json.dumps(list(p["notes"])),
+                        p.get("ocr_confidence"),
                     )
                     for p in result.pages
                 ],
@@ -341,7 +345,8 @@ class Store:
     def _insert_records(self, table: str, sha: str, records: list[dict]) -> None:
         columns = RECORD_COLUMNS[table]
         names = ["doc_sha256", "page", *columns]
-        sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        quoted = ", ".join(f'"{n}"' for n in names)  # quoted: "table" and "row" are SQL keywords
+        sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(names))})"
         rows = []
         for rec in records:
             row = [sha, rec.get("page")]

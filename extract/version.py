@@ -33,7 +33,9 @@ def _models_hash(root: Path) -> str:
 
 def parser_key(fmt: str, settings: Settings) -> str:
     """Parse-cache key part: the parser's version and the settings that change parsing."""
-    blob = json.dumps([settings.to_dict()["pdf"], settings.to_dict()["limits"]], sort_keys=True).encode()
+    data = settings.to_dict()
+    parts = [data["pdf"], data["limits"]] + ([data["ocr"]] if fmt == "pdf" else [])  # OCR is part of a PDF's parse
+    blob = json.dumps(parts, sort_keys=True).encode()
     return f"{parser_version(fmt)}:{hashlib.sha256(blob).hexdigest()[:8]}"
 
 

@@ -17,7 +17,9 @@ from typing import Any
 
 from extract.document import DocumentError, ParsedDocument
 from extract.nlp import analyze_document
+from extract.ocr import apply_ocr
 from extract.parsers import parse
+from extract.rosters import find_roster, merge_persons
 from extract.settings import Settings
 
 __all__ = ["DocumentResult", "WorkItem", "init_worker", "process"]
@@ -68,12 +70,19 @@ def process(item: WorkItem, settings: Settings) -> DocumentResult:
             doc = ParsedDocument.from_dict(item.cached)
         else:
             doc = parse(Path(item.path), settings, item.format)
+            if doc.format == "pdf":
+                doc = apply_ocr(doc, Path(item.path), settings.ocr)
             result.parsed = doc.to_dict()
         parsed_at = time.perf_counter()
         result.timings["parse"] = parsed_at - started
         _describe(result, doc)
         analysis = analyze_document(doc, settings.nlp)
-        result.timings["nlp"] = time.perf_counter() - parsed_at
+        analysed_at = time.perf_counter()
+        result.timings["nlp"] = analysed_at - parsed_at
+        roster = find_roster(doc)
+        analysis.records["persons"] = merge_persons(analysis.records["persons"], roster)
+        result.warnings.extend(roster.warnings)
+        result.timings["roster"] = time.perf_counter() - analysed_at
         result.records = {
             key: [{**m.to_dict(), "page": doc.page_at(m.char_start)} for m in mentions]
             for key, mentions in analysis.records.items()

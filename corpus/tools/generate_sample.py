@@ -1954,6 +1954,24 @@ def text_doc(body: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def leak_lists() -> tuple[list[dict], list[dict], list[dict]]:
+    """The people of the leaked lists: the PDF list, the XLSX list and the CSV roster (also read by
+    generate_leaks.py for the expected rows of the sample corpus)."""
+    list_pdf = make_people(12345, 84, [("12345", 1)], dt.date(2023, 2, 1), dt.date(2025, 7, 25))
+    taken = {p["fio"] for p in list_pdf}
+    list_xlsx = make_people(
+        30926,
+        60,
+        [("30926", 40), ("54321", 25), ("71234", 20), ("48810", 15)],
+        dt.date(2023, 6, 1),
+        dt.date(2025, 7, 31),
+        exclude=taken,
+    )
+    taken |= {p["fio"] for p in list_xlsx}
+    list_csv = make_people(54321, 20, [("54321", 1)], dt.date(2024, 1, 10), dt.date(2025, 6, 30), exclude=taken)
+    return list_pdf, list_xlsx, list_csv
+
+
 def main() -> None:
     for sub in ("reports", "leaks", "archive"):
         shutil.rmtree(OUT / sub, ignore_errors=True)
@@ -1971,18 +1989,7 @@ def main() -> None:
     docx_prigovor(OUT / "reports/ru/prigovor-press-reliz.docx")
     docx_explainer(OUT / "reports/en/desertion-explainer.docx")
 
-    list_pdf = make_people(12345, 84, [("12345", 1)], dt.date(2023, 2, 1), dt.date(2025, 7, 25))
-    taken = {p["fio"] for p in list_pdf}
-    list_xlsx = make_people(
-        30926,
-        60,
-        [("30926", 40), ("54321", 25), ("71234", 20), ("48810", 15)],
-        dt.date(2023, 6, 1),
-        dt.date(2025, 7, 31),
-        exclude=taken,
-    )
-    taken |= {p["fio"] for p in list_xlsx}
-    list_csv = make_people(54321, 20, [("54321", 1)], dt.date(2024, 1, 10), dt.date(2025, 6, 30), exclude=taken)
+    list_pdf, list_xlsx, list_csv = leak_lists()
     pdf_spisok(OUT / "leaks/spisok-soch-vch-12345.pdf", list_pdf)
     xlsx_spisok(OUT / "leaks/spisok-szch.xlsx", list_xlsx)
     scan_prikaz(OUT / "leaks/prikaz-scan.pdf")

@@ -1,4 +1,5 @@
-"""``python -m extract.evaluation validate|gold|peers``: the gold corpus check, ``make eval``, ``make eval-peers``."""
+"""``python -m extract.evaluation validate|gold|peers|leaks``: the gold corpus check, ``make eval``,
+``make eval-peers``, ``make eval-leaks``."""
 
 from __future__ import annotations
 
@@ -81,6 +82,21 @@ def _peers(args: argparse.Namespace) -> int:
     return _finish("peers", {f.name: round(f.rate, 4) for f in files}, args)
 
 
+def _leaks(args: argparse.Namespace) -> int:
+    from extract.evaluation.leaks import bars_failed, evaluate_leaks, format_leaks
+
+    result = evaluate_leaks(load_settings())
+    print(format_leaks(result))
+    missed = bars_failed(result["figures"])
+    if missed:
+        print("\nleaks: below the issue's quality bars:", file=sys.stderr)
+        for line in missed:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    # pages/s depend on the machine: reported, not floored
+    return _finish("leaks", result["figures"], args)
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     parser = argparse.ArgumentParser(prog="python -m extract.evaluation", description=__doc__)
@@ -92,9 +108,15 @@ def main(argv: list[str] | None = None) -> int:
         cmd.add_argument("--record", action="store_true", help="write today's figures as the new floors")
         if name == "peers":
             cmd.add_argument("--peers", help="folder of peer JSONL files (default ../shared/peers)")
+    leaks = sub.add_parser(
+        "leaks", help="score the lists of servicemen in corpus/leaks and the sample (make eval-leaks)"
+    )
+    leaks.add_argument("--record", action="store_true", help="write today's figures as the new floors")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate()
+    if args.command == "leaks":
+        return _leaks(args)
     return _gold(args) if args.command == "gold" else _peers(args)
 
 
