@@ -1,8 +1,10 @@
 """Writing the store out as one file per record type: JSON Lines, CSV or Parquet.
 
 ``documents`` has one row per file found; every mention row carries the contract fields plus ``doc_sha256``
-and ``page``. With a pseudonymization key, person names and birth dates (and the quoted text of person
-mentions) become keyed hashes: stable for one key, so linkage survives, identities do not.
+and ``page``; ``claims`` has one row per claim (:mod:`extract.claims`) with its citations nested (as JSON text
+in CSV and Parquet). With a pseudonymization key, person names and birth dates (and the quoted text of person
+mentions) become keyed hashes: stable for one key, so linkage survives, identities do not; the quoted sentences
+of claim citations, which may name people, are cut down to the quoted figure.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from extract.claims import CLAIM_COLUMNS
 from extract.records import RECORD_TYPES
 from extract.store import DOCUMENT_COLUMNS, Store, record_columns
 
@@ -51,6 +54,15 @@ def _tables(store: Store, pseudonymizer: Pseudonymizer | None) -> Iterator[tuple
         if table == "persons" and pseudonymizer is not None:
             rows = (pseudonymizer.apply(r) for r in rows)
         yield table, record_columns(table), rows
+    claims = store.iter_claims()
+    if pseudonymizer is not None:
+        claims = (_without_sentences(c) for c in claims)
+    yield "claims", list(CLAIM_COLUMNS), claims
+
+
+def _without_sentences(claim: dict[str, Any]) -> dict[str, Any]:
+    citations = [{**c, "sentence": c.get("text")} for c in claim.get("citations") or []]
+    return {**claim, "citations": citations}
 
 
 def export(
