@@ -7,7 +7,8 @@ DB := out/extract.sqlite
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup extract reextract export test lint format clean eval eval-peers eval-validate eval-record eval-leaks bench
+REPORT := out/report.html
+.PHONY: help setup extract reextract export report test lint format clean eval eval-peers eval-validate eval-record eval-leaks bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,12 +23,17 @@ setup: $(STAMP) ## create .venv and install the project into it (idempotent)
 
 extract: setup ## run the sample corpus into out/extract.sqlite and print a summary
 	$(BIN)/extract run $(CORPUS) --db $(DB)
+	@if [ -f $(REPORT) ]; then echo "report: $(REPORT) (rebuild it with: make report)"; \
+	else echo "report: not built yet; make report writes $(REPORT)"; fi
 
 reextract: setup ## redo every sample document with the current pipeline (replaces records, no duplicates)
 	$(BIN)/extract run $(CORPUS) --db $(DB) --force
 
 export: setup ## export the store to out/export/*.jsonl
 	$(BIN)/extract export --db $(DB) --format jsonl --out out/export
+
+report: setup ## write the HTML report of out/extract.sqlite to out/report.html (self-contained, opens offline)
+	$(BIN)/extract report --db $(DB) --out $(REPORT)
 
 test: setup ## run the test suite
 	$(BIN)/python -m pytest -q

@@ -1,4 +1,5 @@
-"""The ``extract`` command: ``run`` a dump into the store, analyse ``text``, ``export`` the store."""
+"""The ``extract`` command: ``run`` a dump into the store, analyse ``text``, ``export`` the store, list its
+``claims`` and write a ``report``."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ examples:
   echo '{"id": 1, "text": "Более 20 тыс. человек"}' | extract text --jsonl   stream JSON Lines
   extract export --format jsonl --out out/export  write documents.jsonl, counts.jsonl, … from the store
   extract gazetteer --min-documents 2 --write     add unit-number pairs the documents state to the gazetteer
+  extract claims --category awol --source Mediazona   list the claims (a table on a terminal, else JSONL)
+  extract report --out out/report.html            one self-contained HTML report of the store
 """
 
 
@@ -116,6 +119,35 @@ def _parser() -> argparse.ArgumentParser:
     gaz.add_argument("--min-documents", type=int, default=2, metavar="N", help="distinct documents needed (default 2)")
     gaz.add_argument("--gazetteer", metavar="FILE", help="gazetteer file (default: models/units/gazetteer.tsv)")
     gaz.add_argument("--write", action="store_true", help="update the gazetteer file (default: only report)")
+
+    claims = sub.add_parser(
+        "claims",
+        formatter_class=fmt,
+        help="list the claims: each distinct figure once, with its citations and conflicts",
+        description="List the claims the last run built from the counts of all documents (grouping rule: README, "
+        "'Claims'). Output is a table on a terminal and JSON Lines otherwise, unless --format says.",
+        epilog="examples:\n  extract claims --category prosecution --since 2025-01-01\n"
+        "  extract claims --source Mediazona --format csv > mediazona.csv",
+    )
+    claims.add_argument("--db", metavar="PATH", help="SQLite store (default: out/extract.sqlite)")
+    claims.add_argument("--category", help="only this category (awol, desertion, prosecution, …)")
+    claims.add_argument("--unit", metavar="ID", help="only claims about this unit id")
+    claims.add_argument("--source", metavar="NAME", help="only claims of this source (canonical name, any case)")
+    claims.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="period overlapping from this date")
+    claims.add_argument("--until", type=_iso_date, metavar="YYYY-MM-DD", help="period overlapping up to this date")
+    claims.add_argument("--conflicts", action="store_true", help="only claims flagged as conflicting")
+    claims.add_argument("--format", choices=("table", "jsonl", "csv"), help="default: table on a terminal, else jsonl")
+
+    report = sub.add_parser(
+        "report",
+        formatter_class=fmt,
+        help="write one self-contained HTML report (charts inline, opens offline)",
+        description="Summarise the store in one HTML file: the run, a timeline of claims with conflicts, "
+        "per-unit monthly tallies from leaked lists, top units and sources, and every figure's citations.",
+        epilog="example:\n  extract report --out out/report.html",
+    )
+    report.add_argument("--db", metavar="PATH", help="SQLite store (default: out/extract.sqlite)")
+    report.add_argument("--out", default="out/report.html", metavar="FILE", help="default: out/report.html")
     return parser
 
 
@@ -133,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             return _text(args, settings)
         if args.command == "gazetteer":
             return _gazetteer(args, settings)
+        if args.command == "claims":
+            return _claims(args, settings)
+        if args.command == "report":
+            return _report(args, settings)
         return _export(args, settings)
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"extract: error: {exc}", file=sys.stderr)
@@ -175,6 +211,7 @@ def _summary_text(summary: Any) -> str:
         f"work: {summary.processed} processed, {summary.unchanged} already done with this pipeline version, "
         f"{summary.pages} pages",
         f"records written: {records}",
+        f"claims: {summary.claims} across documents, {summary.conflicts} flagged as conflicting (extract claims)",
     ]
     if summary.errors:
         lines.append(f"errors ({len(summary.errors)}):")
@@ -264,9 +301,7 @@ def _export(args: argparse.Namespace, settings: Any) -> int:
     from extract.export import Pseudonymizer, export
     from extract.store import Store
 
-    db = Path(args.db or settings.run.db)
-    if not db.is_file():
-        raise ValueError(f"no store at {db}; run `extract run SOURCE` (or `make extract`) first")
+    db = _existing_db(args, settings)
     pseudonymizer = None
     if args.pseudonymize:
         if args.key_file:
@@ -320,6 +355,68 @@ def _gazetteer(args: argparse.Namespace, settings: Any) -> int:
         f"{len(growth.conflicts)} conflicts",
         file=sys.stderr,
     )
+    return 0
+
+
+def _existing_db(args: argparse.Namespace, settings: Any) -> Path:
+    db = Path(args.db or settings.run.db)
+    if not db.is_file():
+        raise ValueError(f"no store at {db}; run `extract run SOURCE` (or `make extract`) first")
+    return db
+
+
+def _open_with_claims(args: argparse.Namespace, settings: Any) -> Any:
+    from extract.store import Store
+
+    store = Store.open(_existing_db(args, settings))
+    if not store.claims_built():
+        store.close()
+        raise ValueError(
+            f"the store {store.path} has no claims yet (it predates them); run `extract run` over the same "
+            "sources once more to build them (files already done are not processed again)"
+        )
+    return store
+
+
+# -- claims and report ----------------------------------------------------------------------------------------
+
+
+def _claims(args: argparse.Namespace, settings: Any) -> int:
+    from extract.claims import filter_claims
+    from extract.claims_output import write_claims
+
+    if args.since and args.until and args.since > args.until:
+        raise ValueError(f"--since {args.since} is after --until {args.until}")
+    store = _open_with_claims(args, settings)
+    try:
+        claims = filter_claims(
+            store.iter_claims(),
+            category=args.category,
+            unit=args.unit,
+            source=args.source,
+            since=args.since,
+            until=args.until,
+        )
+    finally:
+        store.close()
+    if args.conflicts:
+        claims = [c for c in claims if c["conflict"]]
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    n = write_claims(claims, fmt, sys.stdout)
+    if fmt == "table":
+        print(f"{n} claim(s); --format jsonl for the citations", file=sys.stderr)
+    return 0
+
+
+def _report(args: argparse.Namespace, settings: Any) -> int:
+    from extract.report import write_report
+
+    store = _open_with_claims(args, settings)
+    try:
+        out = write_report(store, args.out)
+    finally:
+        store.close()
+    print(f"report: {out}")
     return 0
 
 

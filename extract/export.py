@@ -1,9 +1,11 @@
 """Writing the store out as one file per record type: JSON Lines, CSV or Parquet.
 
 ``documents`` has one row per file found; every mention row carries the contract fields plus ``doc_sha256``
-and ``page``; ``person_tallies`` holds persons per unit, month and event (``extract.aggregates``). With a
-pseudonymization key, person names, name parts and birth dates (and the quoted text of person mentions)
-become keyed hashes: stable for one key, so linkage survives, identities do not.
+and ``page``; ``person_tallies`` holds persons per unit, month and event (``extract.aggregates``);
+``claims`` has one row per claim (:mod:`extract.claims`) with its citations nested (as JSON text in CSV and
+Parquet). With a pseudonymization key, person names, name parts and birth dates (and the quoted text of person
+mentions) become keyed hashes: stable for one key, so linkage survives, identities do not; the quoted sentences
+of claim citations, which may name people, are cut down to the quoted figure.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.aggregates import TALLY_COLUMNS, person_tallies
+from extract.claims import CLAIM_COLUMNS
 from extract.records import RECORD_TYPES
 from extract.store import DOCUMENT_COLUMNS, Store, record_columns
 
@@ -55,6 +58,15 @@ def _tables(store: Store, pseudonymizer: Pseudonymizer | None) -> Iterator[tuple
         yield table, record_columns(table), rows
     # computed from the raw rows: the keys pseudonymize consistently, and the tallies hold no names
     yield "person_tallies", list(TALLY_COLUMNS), iter(person_tallies(store.iter_records("persons")))
+    claims = store.iter_claims()
+    if pseudonymizer is not None:
+        claims = (_without_sentences(c) for c in claims)
+    yield "claims", list(CLAIM_COLUMNS), claims
+
+
+def _without_sentences(claim: dict[str, Any]) -> dict[str, Any]:
+    citations = [{**c, "sentence": c.get("text")} for c in claim.get("citations") or []]
+    return {**claim, "citations": citations}
 
 
 def export(

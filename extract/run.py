@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extract.claims import claim_mentions, group_claims
 from extract.document import DocumentError
 from extract.executors import run_items
 from extract.ingest import FoundFile, find_files
@@ -26,7 +27,7 @@ from extract.store import DocumentRow, Store
 from extract.version import parser_key, pipeline_version
 from extract.worker import DocumentResult, WorkItem
 
-__all__ = ["RunSummary", "run"]
+__all__ = ["RunSummary", "build_claims", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ class RunSummary:
     elapsed: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
     interrupted: bool = False
+    claims: int = 0  # claims in the store after this run (they span documents, so all are rebuilt)
+    conflicts: int = 0  # of which flagged as conflicting
 
     def to_dict(self) -> dict:
         return {
@@ -54,6 +57,8 @@ class RunSummary:
             "pages": self.pages,
             "elapsed": round(self.elapsed, 3),
             "errors": len(self.errors),
+            "claims": self.claims,
+            "conflicts": self.conflicts,
         }
 
 
@@ -99,10 +104,14 @@ def run(
             store.save_result(result, groups[item.sha256], run_id, version)
             _tally(summary, result, groups[item.sha256])
             progress.advance(result)
-        status = "finished"
         pruned = store.prune_orphans()
         if pruned:
             log.info("dropped the records of %d file version(s) no longer found at any path", pruned)
+        claims = build_claims(store)
+        store.replace_claims(claims)
+        summary.claims = len(claims)
+        summary.conflicts = sum(1 for c in claims if c["conflict"])
+        status = "finished"
     except KeyboardInterrupt:
         summary.interrupted = True
         status = "interrupted"
@@ -113,6 +122,14 @@ def run(
         store.close()
         shutil.rmtree(tmpdir, ignore_errors=True)
     return summary
+
+
+def build_claims(store: Store) -> list[dict]:
+    """Group every count in the store into claims (see :mod:`extract.claims`)."""
+    started = time.perf_counter()
+    claims = group_claims(claim_mentions(store))
+    log.debug("built %d claims in %.2f s", len(claims), time.perf_counter() - started)
+    return claims
 
 
 def _triage(

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from extract.records import RECORD_TYPES
 
-__all__ = ["DOCUMENT_COLUMNS", "RECORD_COLUMNS", "Store", "record_columns", "utc_now"]
+__all__ = ["CLAIM_JSON", "DOCUMENT_COLUMNS", "RECORD_COLUMNS", "Store", "record_columns", "utc_now"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -87,12 +87,35 @@ CREATE TABLE IF NOT EXISTS parse_cache (
     created_at TEXT NOT NULL,
     PRIMARY KEY (sha256, parser_key)
 );
+CREATE TABLE IF NOT EXISTS claims (          -- rebuilt by the driver after each run (extract.claims)
+    claim_id TEXT PRIMARY KEY,
+    category TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    projection INTEGER NOT NULL,
+    value REAL NOT NULL,
+    low REAL,
+    high REAL,
+    qualifier TEXT NOT NULL,
+    counted TEXT,
+    period TEXT,                       -- JSON {start, end} of the representative mention
+    period_key TEXT NOT NULL,
+    unit TEXT,
+    source TEXT,
+    conflict INTEGER NOT NULL,
+    conflicts_with TEXT NOT NULL,      -- JSON list of claim ids
+    n_citations INTEGER NOT NULL,
+    n_documents INTEGER NOT NULL,
+    citations TEXT NOT NULL            -- JSON list of {record_id, doc_sha256, path, page, char_start, char_end, ...}
+);
 """
 
 #: bumped when a table changes in a way old store files cannot follow (new record fields are added in place)
 STORE_SCHEMA = 2
 #: provenance columns of every record row; the row key is record_id because "id" is a Unit field
 _PROVENANCE = ("record_id", "doc_sha256", "page")
+#: claim columns stored as JSON text, and as 0/1
+CLAIM_JSON = ("period", "conflicts_with", "citations")
+_CLAIM_BOOL = ("projection", "conflict")
 #: the columns of an exported documents row
 DOCUMENT_COLUMNS = (
     "path",
@@ -360,6 +383,27 @@ class Store:
             rows.append(row)
         self.conn.executemany(sql, rows)
 
+    def replace_claims(self, claims: list[dict[str, Any]]) -> None:
+        """Replace the whole claims table (claims span documents, so they are rebuilt as one)."""
+        from extract.claims import CLAIM_COLUMNS
+
+        sql = f"INSERT INTO claims ({', '.join(CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})"
+        rows = []
+        for claim in claims:
+            row = []
+            for name in CLAIM_COLUMNS:
+                value = claim.get(name)
+                if name in CLAIM_JSON and value is not None:
+                    value = json.dumps(value, ensure_ascii=False)
+                elif name in _CLAIM_BOOL:
+                    value = int(bool(value))
+                row.append(value)
+            rows.append(row)
+        with self._transaction():
+            self.conn.execute("DELETE FROM claims")
+            self.conn.executemany(sql, rows)
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('claims_built_at', ?)", (utc_now(),))
+
     def _transaction(self) -> _Transaction:
         return _Transaction(self.conn)
 
@@ -389,6 +433,40 @@ class Store:
                     value = bool(value)
                 out[name] = value
             yield out
+
+    def iter_claims(self) -> Iterator[dict[str, Any]]:
+        """The claims as the driver last built them, in a stable order."""
+        for row in self.conn.execute("SELECT * FROM claims ORDER BY category, period_key, value, claim_id"):
+            out = dict(row)
+            for name in CLAIM_JSON:
+                out[name] = json.loads(out[name]) if out[name] is not None else None
+            for name in _CLAIM_BOOL:
+                out[name] = bool(out[name])
+            yield out
+
+    def claims_built(self) -> bool:
+        """Whether a run has built the claims table of this store (it may legitimately be empty)."""
+        return self.conn.execute("SELECT 1 FROM meta WHERE key = 'claims_built_at'").fetchone() is not None
+
+    def document_paths(self) -> dict[str, str]:
+        """Content hash -> the first path (in sort order) where that content was found."""
+        sql = "SELECT sha256, MIN(path) AS path FROM documents WHERE sha256 IS NOT NULL GROUP BY sha256"
+        return {row["sha256"]: row["path"] for row in self.conn.execute(sql)}
+
+    def document_text(self, sha256: str) -> str | None:
+        """The extracted text of a content, from the parse cache (None when it was not cached)."""
+        # the parse the records were made from first (offsets refer to it), else the newest one
+        row = self.conn.execute(
+            "SELECT p.data FROM parse_cache p LEFT JOIN contents c ON c.sha256 = p.sha256 WHERE p.sha256 = ?"
+            " ORDER BY p.parser_key = c.parser_version DESC, p.created_at DESC LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return json.loads(zlib.decompress(row["data"])).get("text")
+        except (zlib.error, ValueError):
+            return None
 
     def counts(self) -> dict[str, Any]:
         """Files by status and records by type, over the whole store."""
