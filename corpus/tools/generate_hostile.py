@@ -68,7 +68,7 @@ def build(out: Path, seed: int = 10) -> Expected:
     put("junk.txt", junk, "error", "binary content")
     put("image.txt", b"\x89PNG\r\n\x1a\n" + junk[:512], "skipped", "image")
     put("legacy.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024, "skipped", "legacy MS Office")
-    put("report.txt.pdf", EN.encode(), "error", "not a PDF")  # an extension that lies
+    put("report.txt.pdf", b"A mislabeled report. " + EN.encode(), "error", "not a PDF")  # an extension that lies
 
     # -- PDFs ----------------------------------------------------------------------------------------------
     whole = _text_pdf(EN)
