@@ -142,10 +142,9 @@ def _save(
             sha256=result.sha256, format=result.format, parser_key=result.parser_key, status="error",
             error=f"the records could not be stored ({type(exc).__name__}: {exc}); earlier records are kept",
         )  # fmt: skip
-        for path, size in paths:
-            store.record_document(
-                DocumentRow(path, None, size, result.format, None, None, "error", failed.error), run_id
-            )
+        for path, size in paths:  # the hash keeps an earlier content of this file referenced, so it is not pruned
+            row = DocumentRow(path, result.sha256, size, result.format, None, None, "error", failed.error)
+            store.record_document(row, run_id)
         return failed
 
 
