@@ -173,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"extract: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # before or after the run itself, which handles its own
+        print("extract: interrupted", file=sys.stderr)
+        return 130
 
 
 # -- run ------------------------------------------------------------------------------------------------------

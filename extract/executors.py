@@ -2,19 +2,19 @@
 
 Each executor takes an iterable of :class:`WorkItem` and yields ``(item, DocumentResult)`` pairs as they finish
 (any order). Workers load the spaCy pipelines once each (they are cached per process); only the driver writes to
-the store. At most a few items per worker are in flight, so memory stays bounded on large dumps.
+the store. At most a few items per worker are in flight, so memory stays bounded on large dumps. Only the process
+executor enforces the per-file time and memory limits (see :mod:`extract.pool`); the serial executor runs in the
+driver itself and cannot stop a parse that hangs.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 
+from extract.pool import run_pool
 from extract.settings import Settings
-from extract.worker import DocumentResult, WorkItem, init_worker, process
+from extract.worker import DocumentResult, WorkItem, init_worker, process, warm_up
 
 __all__ = ["EXECUTORS", "run_items"]
 
@@ -45,48 +45,8 @@ def _died(item: WorkItem, why: str) -> DocumentResult:
 
 
 def _process_pool(items: Iterable[WorkItem], settings: Settings) -> Iterator[Outcome]:
-    workers = max(1, settings.run.workers)
-    window = workers * 2
-    pending = iter(items)
-    context = multiprocessing.get_context("spawn")
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=init_worker,
-            max_tasks_per_child=max(1, settings.run.recycle_after),
-        )
-
-    pool = new_pool()
-    running: dict[Future, WorkItem] = {}
-    try:
-        while True:
-            while len(running) < window:
-                item = next(pending, None)
-                if item is None:
-                    break
-                running[pool.submit(process, item, settings)] = item
-            if not running:
-                return
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in done:
-                item = running.pop(future)
-                try:
-                    yield item, future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    yield item, _died(item, "the worker process died while handling this file (crash or memory)")
-            if broken:
-                # Every item still in the dead pool failed with it; record them and go on with a new pool.
-                for item in running.values():
-                    yield item, _died(item, "the worker process pool died while this file was queued; rerun to retry")
-                running.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    """Local worker processes, each holding one file at a time to limits.timeout_s and limits.max_memory_mb."""
+    return run_pool(items, settings, process, warm_up)
 
 
 def _dask(items: Iterable[WorkItem], settings: Settings, scheduler: str | None) -> Iterator[Outcome]:

@@ -36,12 +36,17 @@ class FoundFile:
 
 
 def display_path(path: Path) -> str:
-    """The path as shown to users: relative to the working folder when inside it, else absolute."""
+    """The path as shown to users: relative to the working folder when inside it, else absolute.
+
+    Bytes of a file name that are not UTF-8 (a cp1251 name copied from Windows) are shown as ``\\xNN`` escapes:
+    the result is always storable text, and two different names never show the same.
+    """
     absolute = path.absolute()
     try:
-        return str(absolute.relative_to(Path.cwd()))
+        shown = str(absolute.relative_to(Path.cwd()))
     except ValueError:
-        return str(absolute)
+        shown = str(absolute)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def find_files(sources: list[str], archive: ArchiveSettings, tmpdir: Path) -> Iterator[FoundFile]:
@@ -53,6 +58,9 @@ def find_files(sources: list[str], archive: ArchiveSettings, tmpdir: Path) -> It
         elif root.is_dir():
             for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
                 dirnames.sort()
+                for name in [d for d in dirnames if Path(dirpath, d).is_symlink()]:
+                    dirnames.remove(name)  # os.walk lists links to folders as folders; they are files to report
+                    filenames.append(name)
                 for name in sorted(filenames):
                     yield from _file(Path(dirpath) / name, archive, tmpdir)
         elif root.exists():
@@ -67,15 +75,24 @@ def _file(path: Path, archive: ArchiveSettings, tmpdir: Path) -> Iterator[FoundF
         yield FoundFile(shown, None, None, "skipped", "symbolic link, not followed")
         return
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         yield FoundFile(shown, None, None, "error", f"cannot read file: {exc.strerror}")
         return
+    if not stat.S_ISREG(info.st_mode):  # opening a named pipe or a device would block or never end
+        yield FoundFile(shown, None, None, "skipped", f"not a regular file ({_file_kind(info.st_mode)}), not read")
+        return
+    size = info.st_size
     if _is_zip(path):
         yield FoundFile(shown, path, size, is_archive=True)
         yield from _members(path, shown, archive, tmpdir, depth=1)
     else:
         yield FoundFile(shown, path, size)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "named pipe", stat.S_ISSOCK: "socket", stat.S_ISCHR: "device", stat.S_ISBLK: "device"}
+    return next((name for test, name in kinds.items() if test(mode)), "special file")
 
 
 def _is_zip(path: Path) -> bool:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
-import tempfile
 import time
 import zipfile
 from collections import Counter
@@ -25,6 +23,7 @@ from extract.parsers import detect_format
 from extract.progress import Progress
 from extract.store import DocumentRow, Store
 from extract.version import parser_key, pipeline_version
+from extract.workdir import run_workdir
 from extract.worker import DocumentResult, WorkItem
 
 __all__ = ["RunSummary", "build_claims", "run"]
@@ -88,22 +87,10 @@ def run(
     )
     summary = RunSummary(run_id=run_id, db=str(settings.run.db), pipeline_version=version)
     progress = progress or Progress(enabled=False)
-    tmpdir = Path(tempfile.mkdtemp(prefix="extract-"))
     status = "failed"
     try:
-        groups: dict[str, list[tuple[str, int | None]]] = {}
-        items: list[WorkItem] = []
-        for found in find_files(sources, settings.archive, tmpdir):
-            item = _triage(found, store, settings, version, force, run_id, summary, groups)
-            if item is not None:
-                items.append(item)
-        progress.start(len(items), already=summary.unchanged)
-        # Cached parses are loaded just before dispatch, so at most a window of them is in memory.
-        with_cache = (replace(i, cached=store.cached_parse(i.sha256, i.parser_key)) for i in items)
-        for item, result in run_items(with_cache, settings, scheduler=scheduler):
-            store.save_result(result, groups[item.sha256], run_id, version)
-            _tally(summary, result, groups[item.sha256])
-            progress.advance(result)
+        with run_workdir() as tmpdir:
+            _process(sources, settings, store, version, force, run_id, summary, progress, scheduler, tmpdir)
         pruned = store.prune_orphans()
         if pruned:
             log.info("dropped the records of %d file version(s) no longer found at any path", pruned)
@@ -120,7 +107,6 @@ def run(
         summary.elapsed = time.perf_counter() - started
         store.finish_run(run_id, status, summary.to_dict())
         store.close()
-        shutil.rmtree(tmpdir, ignore_errors=True)
     return summary
 
 
@@ -130,6 +116,53 @@ def build_claims(store: Store) -> list[dict]:
     claims = group_claims(claim_mentions(store))
     log.debug("built %d claims in %.2f s", len(claims), time.perf_counter() - started)
     return claims
+
+
+def _process(
+    sources: list[str],
+    settings,
+    store: Store,
+    version: str,
+    force: bool,
+    run_id: int,
+    summary: RunSummary,
+    progress: Progress,
+    scheduler: str | None,
+    tmpdir: Path,
+) -> None:
+    groups: dict[str, list[tuple[str, int | None]]] = {}
+    items: list[WorkItem] = []
+    for found in find_files(sources, settings.archive, tmpdir):
+        item = _triage(found, store, settings, version, force, run_id, summary, groups)
+        if item is not None:
+            items.append(item)
+    progress.start(len(items), already=summary.unchanged)
+    # Cached parses are loaded just before dispatch, so at most a window of them is in memory.
+    with_cache = (replace(i, cached=store.cached_parse(i.sha256, i.parser_key)) for i in items)
+    for item, result in run_items(with_cache, settings, scheduler=scheduler):
+        paths = groups[item.sha256]
+        result = _save(store, result, paths, run_id, version)
+        _tally(summary, result, paths)
+        progress.advance(result)
+
+
+def _save(
+    store: Store, result: DocumentResult, paths: list[tuple[str, int | None]], run_id: int, version: str
+) -> DocumentResult:
+    """Store one content's result; if that fails, its old records stay and its paths get an error row."""
+    try:
+        store.save_result(result, paths, run_id, version)
+        return result
+    except Exception as exc:  # the transaction was rolled back: nothing half-written, nothing old lost
+        log.error("could not store the records of %s: %s", paths[0][0], exc)
+        failed = DocumentResult(
+            sha256=result.sha256, format=result.format, parser_key=result.parser_key, status="error",
+            error=f"the records could not be stored ({type(exc).__name__}: {exc}); earlier records are kept",
+        )  # fmt: skip
+        for path, size in paths:  # the hash keeps an earlier content of this file referenced, so it is not pruned
+            row = DocumentRow(path, result.sha256, size, result.format, None, None, "error", failed.error)
+            store.record_document(row, run_id)
+        return failed
 
 
 def _triage(
@@ -173,6 +206,8 @@ def _triage(
         try:
             with zipfile.ZipFile(found.path):
                 pass
+        except UnicodeDecodeError as exc:
+            record("error", f"corrupt zip archive: a member name marked UTF-8 is not UTF-8 ({exc.reason})", sha, "zip")
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             record("error", f"corrupt zip archive: {exc}", sha, "zip")
         else:

@@ -40,6 +40,8 @@ class LimitSettings:
     max_file_mb: float
     max_pages: int
     max_text_chars: int
+    timeout_s: float  # enforced by the process executor, which stops and replaces a worker over it
+    max_memory_mb: float  # RLIMIT_AS of each process-executor worker
 
 
 @dataclass(frozen=True)

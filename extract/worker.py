@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import resource
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
@@ -22,9 +23,12 @@ from extract.parsers import parse
 from extract.rosters import find_roster, merge_persons
 from extract.settings import Settings
 
-__all__ = ["DocumentResult", "WorkItem", "init_worker", "process"]
+__all__ = ["DocumentResult", "WorkItem", "init_worker", "limit_memory", "process", "warm_up"]
 
 log = logging.getLogger(__name__)
+
+#: the address-space cap of this process in MB, once :func:`limit_memory` has set one
+_memory_limit_mb: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,31 @@ def init_worker() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
+def limit_memory(max_mb: float) -> None:
+    """Cap this process's address space (RLIMIT_AS): allocations beyond it raise MemoryError."""
+    global _memory_limit_mb
+    if max_mb <= 0:
+        return
+    limit = int(max_mb * 1024 * 1024)
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    _memory_limit_mb = max_mb
+
+
+def warm_up(settings: Settings) -> None:
+    """Load the parsers and both NLP pipelines before the first file, so its time limit counts only its own work."""
+    from extract.lang import LANGUAGES
+    from extract.nlp.pipeline import get_pipeline
+    from extract.parsers import FORMATS, parser_version
+
+    for fmt in FORMATS:
+        parser_version(fmt)  # imports the parser module
+    for lang in LANGUAGES:
+        get_pipeline(lang, settings.nlp)
+
+
 def process(item: WorkItem, settings: Settings) -> DocumentResult:
     """Parse and analyse one content; every failure is returned as an error result, never raised."""
     result = DocumentResult(sha256=item.sha256, format=item.format, parser_key=item.parser_key)
@@ -90,7 +119,12 @@ def process(item: WorkItem, settings: Settings) -> DocumentResult:
     except DocumentError as exc:
         result.status, result.error = exc.status, str(exc)
     except MemoryError:
-        result.status, result.error = "error", "out of memory while processing this file"
+        result.records, result.parsed, result.pages = {}, None, []
+        if _memory_limit_mb is None:
+            result.status, result.error = "error", "out of memory while processing this file"
+        else:
+            result.status = "skipped"
+            result.error = f"needed more memory than limits.max_memory_mb={_memory_limit_mb:g} allows a worker"
     except Exception as exc:
         log.debug("failure on %s\n%s", item.display_path, traceback.format_exc())
         result.status, result.error = "error", f"{type(exc).__name__}: {exc}".strip()

@@ -15,7 +15,7 @@ from extract.settings import Settings
 
 __all__ = ["VERSION", "parse", "parse_string", "sniff_dialect"]
 
-VERSION = "1"
+VERSION = "2"
 log = logging.getLogger(__name__)
 
 DELIMITERS = ",;\t|"

@@ -1,7 +1,8 @@
 """Decoding the bytes of text files from Russian and English dumps.
 
-Order of evidence: a byte-order mark; strict UTF-8; UTF-16 without a BOM (every other byte NUL); then the two
-Cyrillic single-byte encodings common in Russian dumps, cp1251 and KOI8-R. Those two map the same bytes to
+Order of evidence: a byte-order mark; strict UTF-8; UTF-16 without a BOM (every other byte NUL); a file pasted
+together from UTF-8 and single-byte parts (decoded line by line); then the two Cyrillic single-byte encodings
+common in Russian dumps, cp1251 and KOI8-R. Those two map the same bytes to
 different letters; real Russian text is mostly lower case, and cp1251 lower case is KOI8-R upper case, so the
 share of lower-case Cyrillic letters tells them apart reliably.
 """
@@ -46,6 +47,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return text, "utf-8"
     if _binary_bytes(data):
         raise DocumentError("binary content, not text (control bytes throughout the file)")
+    if _utf8_share(data) >= 0.3:
+        return _decode_mixed(data)
     best = max(("cp1251", "koi8-r"), key=lambda enc: _russian_score(data.decode(enc, errors="replace")))
     text = data.decode(best, errors="replace")
     if _russian_score(text) <= 0 or _mixed_script_share(text) > 0.5:
@@ -53,6 +56,32 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text = data.decode("cp1252", errors="replace")
         return text, "cp1252"
     return text, best
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf8_share(data: bytes) -> float:
+    """Share of the non-ASCII bytes that form valid UTF-8 sequences (rare by chance in cp1251 or KOI8-R text)."""
+    sample = data[:262144]
+    high = sum(1 for b in sample if b >= 0x80)
+    covered = sum(len(m) for m in _UTF8_SEQUENCE.findall(sample))
+    return covered / high if high else 0.0
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str]:
+    """A file pasted together from UTF-8 and single-byte parts: each line decoded on its own."""
+    used: dict[str, None] = {}
+    lines = []
+    for raw in data.splitlines(keepends=True):
+        try:
+            line, enc = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            enc = max(("cp1251", "koi8-r"), key=lambda e: _russian_score(raw.decode(e, errors="replace")))
+            line = raw.decode(enc, errors="replace")
+        used[enc] = None
+        lines.append(line)
+    return "".join(lines), "mixed:" + "+".join(used)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

@@ -22,7 +22,7 @@ from extract.settings import Settings
 
 __all__ = ["VERSION", "parse", "parse_html"]
 
-VERSION = "1"
+VERSION = "2"
 
 _DROP_TAGS = {
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button", "input",
@@ -69,6 +69,7 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_MAX_TITLE_CHARS = 1000
 
 
 def parse(path: Path, settings: Settings) -> ParsedDocument:
@@ -121,7 +122,9 @@ def _metadata(root: lxml.html.HtmlElement) -> dict:
     meta: dict = {"title": None, "published": None, "published_source": None}
     titles = root.xpath("//head/title")
     if titles:
-        meta["title"] = _text(titles[0]) or None
+        # An unclosed <title> swallows the rest of the page (it is raw text to the end); that is no title.
+        title = _text(titles[0])
+        meta["title"] = title if 0 < len(title) <= _MAX_TITLE_CHARS else None
     found: dict[str, str] = {}
     for el in root.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()

@@ -14,7 +14,7 @@ from extract.settings import Settings
 
 __all__ = ["VERSION", "paragraph_spans", "parse", "parse_string"]
 
-VERSION = "1"
+VERSION = "2"
 
 # Paragraphs are separated by blank lines (lines holding only whitespace).
 _BLANK_LINES = regex.compile(r"\n[^\S\n]*\n\s*")
