@@ -5,8 +5,10 @@ days are the dates of events and statements, not periods), leaving out the basel
 May 2023") unless the count is the baseline itself, and a period past a clause break, which belongs to the next
 figure. "Since the invasion … as of 1 July 2025" in one sentence make one period; a daily addition "(+870)"
 covers the as-of day. A sentence with no period takes the previous sentence's when it clearly goes on about
-the same figures ("Of these", "из них"). Open-ended cumulative periods ("since the war began", "с начала
-мобилизации") run to the publication date. Unit and source: the nearest one in the count's sentence
+the same figures ("Of these", "из них"); otherwise the count takes the period of the heading of its section (a
+short line standing alone, without a full stop) when it has one; a line of a block (a list of figures) takes
+the period of the nearest line above that states one. Open-ended cumulative periods ("since the war began",
+"с начала мобилизации") run to the publication date. Unit and source: the nearest one in the count's sentence
 ("according to Mediazona", "из 155-й бригады бежали 40 военнослужащих").
 
 Unit and source are written as the referenced mention's ``char_start`` in the doc; ``extract.nlp.analyze`` turns
@@ -54,7 +56,8 @@ _SINCE = regex.compile(r"(?:\bс\s+момента\b|\bс\s+начала\b|\bsinc
 _NEXT_CLAUSE = regex.compile(r"[;—–]|,\s+(?:а|и|но|while|whereas|and|but)\b", regex.IGNORECASE | regex.V1)
 #: words that introduce the baseline of a comparison; a date after them belongs to the baseline figure
 _COMPARISON = regex.compile(
-    r"(?:(?<!\b(?:more|less|fewer|greater|rather|other|higher|lower)\s)\bthan\b|\bcompared\s+(?:with|to)\b|\bagainst\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
+    r"(?:(?<!\b(?:more|less|fewer|greater|rather|other|higher|lower)\s)\bthan\b|"
+    r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s+(?=(?:in|during|at|on|over|last|the\s+previous|a\s+year)\b)|\bcompared\s+(?:with|to)\b|\bagainst\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
     r"(?<!\b(?:более|менее|больше|меньше|выше|ниже)\s)\bчем\b|\bпо\s+сравнению\s+с\b|\bпротив\b|\bв\s+сравнении\s+с\b|\bотносительно\b)[^.;]*$",
     regex.IGNORECASE | regex.V1,
 )
@@ -95,13 +98,15 @@ class Resolver:
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
             count["period"] = self._period(text, count, dates, sentences, first, last, published)
+            if count["period"] is None:  # the section's heading may state the period ("Первое полугодие 2025")
+                count["period"] = _heading_period(text, count["char_start"], dates, published)
             count["unit"] = self._nearest(count, units, first, last)
             count["source"] = self._nearest(count, sources, first, last)
         return doc
 
     def _period(self, text: str, count: dict, dates: list[dict], sentences: Sentences, first: int, last: int,
                 published: str | None) -> dict | None:  # fmt: skip
-        compared = _COMPARISON.search(text, max(first, count["char_start"] - 30), count["char_start"]) is not None
+        compared = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"]) is not None
         here = [
             d for d in dates
             if first <= d["char_start"] and d["char_end"] <= last and (compared or not _is_comparison(text, d, first))
@@ -132,13 +137,18 @@ class Resolver:
         # Nothing in the sentence: the previous sentence of the paragraph may carry the period over.
         carried = _CARRY_OVER.search(text, first, count["char_end"]) is not None
         # consecutive lines of one block (a list, a table, a list of losses) share the period of their head line
-        carried = carried or "\n" in text[max(0, first - 3) : first]
-        if carried and first >= 2 and "\n\n" not in text[max(0, first - 2) : first]:
-            p_first, p_last = sentences.bounds(first - 2, first - 1)
+        in_block = "\n" in text[max(0, first - 3) : first]
+        cur, steps = first, 0
+        # the previous sentence; in a block of lines, the nearest line above that states a period
+        while (carried or in_block) and cur >= 2 and "\n\n" not in text[max(0, cur - 2) : cur] and steps < 12:
+            p_first, p_last = sentences.bounds(cur - 2, cur - 1)
             before = [d for d in dates if p_first <= d["char_start"] and d["char_end"] <= p_last]
             before = [d for d in before if not _is_comparison(text, d, p_first)]
             if before:
                 return _period(before[-1], published)
+            if not (in_block and "\n" in text[max(0, p_first - 3) : p_first]):
+                break
+            cur, steps = p_first, steps + 1
         return None
 
     @staticmethod
@@ -171,6 +181,21 @@ def _outside_dates(doc: Doc, counts: list[dict], dates: list[dict]) -> list[dict
         spans = list(doc.spans["counts"])
         store(doc, "counts", [spans[i] for i in keep], [counts[i] for i in keep])
     return [counts[i] for i in keep]
+
+
+_HEADING = regex.compile(r"(?:^|\n\n)([^\n]{3,120})\n\n", regex.V1)
+
+
+def _heading_period(text: str, pos: int, dates: list[dict], published: str | None) -> dict | None:
+    """The period of the nearest heading above ``pos``: a short line standing alone, without a final full stop."""
+    best = None
+    for m in _HEADING.finditer(text, 0, pos):
+        line = m.group(1)
+        if line.rstrip().endswith((".", ":", "!", "?")) or m.end(1) > pos:
+            continue
+        inside = [d for d in dates if m.start(1) <= d["char_start"] and d["char_end"] <= m.end(1)]
+        best = _period(inside[-1], published) if inside else None
+    return best
 
 
 def _combined(dates: list[dict]) -> dict | None:
