@@ -107,6 +107,6 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         score = min(score, _TRACE)  # "such cases", "дела этой категории": the offence is the text's topic
     elif category in OFFENCES and scores.get("prosecution", 0.0) >= _COUNTED_WEIGHT and len(offences) > 1:
         category = "prosecution"  # "cases of AWOL and desertion"
-    if category == "personnel" and _LOSSES.search(sentence):
+    if category == "personnel" and _LOSSES.search(sentence, max(0, start - 40), end + 40):
         category = "casualties"  # "losses: personnel 1,015,700"
     return Categorization(category, score, specific=category in specific)
