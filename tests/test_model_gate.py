@@ -14,7 +14,8 @@ from extract.settings import load_settings
 
 NER_CASES = [
     ("The court sentenced John Smith to five years.", True),
-    ("Sokolov, who was mobilised in 2022, left his unit.", True),
+    ("Ivan Sokolov, who was mobilised in 2022, left his unit.", True),
+    ("Sokolov, who was mobilised in 2022, left his unit.", False),
     ("Private Ivanov did not return.", True),
     ("According to the analysts, J. Brown counted them.", True),
     ("In July 2025 Russia lost 400 tanks near Pokrovsk.", False),

@@ -96,6 +96,7 @@ def _make_doc(nlp: Language, text: str, published: str | None) -> Doc:
     """A tokenized doc carrying the publication date (``doc.user_data["published"]``) for the extractors."""
     doc = nlp.make_doc(text)
     doc.user_data["published"] = published
+    doc.user_data["extract.text"] = text  # the tokenizer keeps every character: the same as doc.text, for free
     return doc
 
 

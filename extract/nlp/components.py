@@ -14,7 +14,7 @@ from extract.grammars.counted import counted_around
 from extract.grammars.counts import CountMatch
 from extract.grammars.sentences import Sentences
 from extract.nlp.model_gate import count_matches
-from extract.nlp.spans import store
+from extract.nlp.spans import store, text_of
 
 __all__ = ["CountExtractor", "make_count_extractor"]
 
@@ -49,7 +49,7 @@ class CountExtractor:
         parsed = doc.has_annotation("DEP")  # walks every token: once per doc
         guesses: set[int] = set()
         specific: set[int] = set()
-        text = doc.text  # built from the tokens on every access: once per doc
+        text = text_of(doc)
         sentences = Sentences(text)
         evidence: dict[tuple[int, int], Evidence] = {}
         for m in count_matches(doc, self.lang):

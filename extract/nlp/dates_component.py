@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.grammars.dates import find_dates
-from extract.nlp.spans import store
+from extract.nlp.spans import store, text_of
 
 __all__ = ["DateExtractor", "make_date_extractor"]
 
@@ -47,12 +47,12 @@ class DateExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans, records = [], []
-        for m in find_dates(doc.text, self.lang, _published(doc)):
+        for m in find_dates(text_of(doc), self.lang, _published(doc)):
             span = doc.char_span(m.start, m.end, label=m.rule, alignment_mode="expand")
             if span is None:
                 continue
             record = {
-                "text": doc.text[m.start : m.end],
+                "text": text_of(doc)[m.start : m.end],
                 "char_start": m.start,
                 "char_end": m.end,
                 "rule": m.rule,

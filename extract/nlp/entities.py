@@ -15,7 +15,7 @@ from extract.grammars.sources import find_sources
 from extract.grammars.unit_gazetteer import lookup
 from extract.grammars.unit_links import find_unit_links, resolve_short_ids
 from extract.grammars.units import UnitMatch, find_units
-from extract.nlp.spans import store
+from extract.nlp.spans import store, text_of
 
 __all__ = ["SourceExtractor", "UnitExtractor", "make_source_extractor", "make_unit_extractor"]
 
@@ -35,7 +35,7 @@ class UnitExtractor:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         found: tuple[list, list] = ([], [])
         units = find_units(text, self.lang)
         links = {link.number_index: (units[link.designation_index], link.rule) for link in find_unit_links(text, units)}
@@ -80,7 +80,7 @@ class SourceExtractor:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         found: tuple[list, list] = ([], [])
         for m in find_sources(text, self.lang):
             _add(doc, text, found, m.start, m.end, m.rule, {"name": m.name})

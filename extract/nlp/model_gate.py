@@ -19,13 +19,14 @@ from itertools import islice
 
 import numpy
 import regex
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LENGTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.grammars.counts import CountMatch, find_counts
 from extract.grammars.lexicon import rows
 from extract.grammars.sentences import Sentences
+from extract.nlp.spans import text_of
 
 __all__ = ["COUNT_MATCHES", "ModelGate", "count_matches", "make_model_gate", "needs_ner"]
 
@@ -43,15 +44,26 @@ def _not_names(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*"))
 
 
-def needs_ner(sentence: str, lang: str = "en") -> bool:
-    """True when a capitalised word of ``sentence`` may be (part of) a person's name."""
+def _is_name_word(word: str, lang: str) -> bool:
     exact, prefixes = _not_names(lang)
+    low = word.lower().rstrip("'’")
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    return low not in exact and not low.startswith(prefixes)
+
+
+def needs_ner(sentence: str, lang: str = "en") -> bool:
+    """True when ``sentence`` may hold a person's name: two capitalised words in a row, or an initial and a
+    capitalised word, not all of them common capitalised words (months, places, unit and source words, openers).
+    A lone capitalised word needs no NER: the person component takes a bare surname only when the text names the
+    person in full elsewhere (and then finds it by itself)."""
+    previous: regex.Match | None = None
     for m in _CAPITALISED.finditer(sentence):
-        word = m.group(1).lower().rstrip("'’")
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        if word not in exact and not word.startswith(prefixes):
-            return True
+        if previous is not None and not sentence[previous.end() : m.start()].strip(" \u00a0"):
+            pair = (previous.group(1), m.group(1))
+            if any(len(w) > 2 and _is_name_word(w, lang) for w in pair):
+                return True
+        previous = m
     return False
 
 
@@ -59,7 +71,7 @@ def count_matches(doc: Doc, lang: str) -> list[CountMatch]:
     """The count candidates of ``doc``: found once, by the gate or the count component, whichever runs first."""
     found = doc.user_data.get(COUNT_MATCHES)
     if found is None:
-        found = find_counts(doc.text, lang)
+        found = find_counts(text_of(doc), lang)
         doc.user_data[COUNT_MATCHES] = found
     return found
 
@@ -79,7 +91,7 @@ class ModelGate:
 
     def _select(self, doc: Doc) -> list[tuple[int, int, bool, bool]]:
         """(first token, end token, parse?, ner?) of the sentences that need the model."""
-        text = doc.text
+        text = text_of(doc)
         sentences = Sentences(text)
         counts = count_matches(doc, self.lang)  # found here once, reused by the count component
         with_counts = {sentences.bounds(m.start, m.end) for m in counts} if self.parse else set()
@@ -106,9 +118,15 @@ class ModelGate:
     def _annotate(self, docs: list[Doc]) -> list[Doc]:
         pieces = []  # (doc index, first token, end token, sub-doc, parse, ner)
         for i, doc in enumerate(docs):
-            for first, end, parse, ner in self._select(doc):
-                tokens = doc[first:end]
-                words, spaces = [t.text for t in tokens], [bool(t.whitespace_) for t in tokens]
+            selected = self._select(doc)
+            if not selected:
+                continue
+            text = text_of(doc)
+            # token offsets from one array: cheaper than a Token object per token
+            starts, lengths, spaced = (doc.to_array([IDX, LENGTH, SPACY]).T).tolist()
+            for first, end, parse, ner in selected:
+                words = [text[a : a + n] for a, n in zip(starts[first:end], lengths[first:end], strict=True)]
+                spaces = [bool(x) for x in spaced[first:end]]
                 pieces.append((i, first, end, Doc(doc.vocab, words=words, spaces=spaces), parse, ner))
         for names, flag in ((_PARSE_PIPES, 4), (_NER_PIPES, 5)):
             chosen = [p[3] for p in pieces if p[flag]]

@@ -29,7 +29,7 @@ from extract.grammars.persons import (
 )
 from extract.grammars.sources import find_sources
 from extract.grammars.units import find_units
-from extract.nlp.spans import store
+from extract.nlp.spans import records, store, text_of
 
 __all__ = ["PersonExtractor", "make_person_extractor", "natasha_models"]
 
@@ -101,6 +101,13 @@ def _nominative(vocab: Any, name: str, rank: Rank | None) -> str:
     return regex.sub(r"[\p{L}-]+", lambda m: _nominative_word(vocab, m.group(), rank.cases), name)
 
 
+def _mention_spans(doc: Doc, key: str, find: Any) -> list[tuple[int, int]]:
+    """Where the sources or units are: from their component when it ran before this one, else found here."""
+    if ("extract.records", key) in doc.user_data:
+        return [(r["char_start"], r["char_end"]) for r in records(doc, key)]
+    return [(m.start, m.end) for m in find()]
+
+
 class PersonExtractor:
     """Finds names of people and the rank standing next to them."""
 
@@ -142,7 +149,7 @@ class PersonExtractor:
             if ent.label_ != "PERSON":
                 continue
             start, end = ent.start_char, ent.end_char
-            text = doc.text
+            text = text_of(doc)
             skip = rank_prefix(text[start:end], self.lang)
             start += skip
             m = regex.search(r"(?:'s|’s|[\s,.;:'’\"-])+$", text[start:end])
@@ -164,10 +171,10 @@ class PersonExtractor:
         return any(not is_initial(w) for w in words)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         lang = self.lang
-        blocked = [(m.start, m.end) for m in find_sources(text, lang)]
-        blocked += [(m.start, m.end) for m in find_units(text, lang)]
+        blocked = _mention_spans(doc, "sources", lambda: find_sources(text, lang))
+        blocked += _mention_spans(doc, "units", lambda: find_units(text, lang))
 
         def is_blocked(a: int, b: int) -> bool:
             return any(a < e and s < b for s, e in blocked)
@@ -240,7 +247,7 @@ class PersonExtractor:
     @staticmethod
     def _repeat_surnames(doc: Doc, found: tuple[list, list], kept: list[tuple[int, int]], is_blocked: Any) -> None:
         """Later bare mentions of a found person's surname ("Timurov was caught"), which the NER may miss."""
-        text = doc.text
+        text = text_of(doc)
         surnames = {r["name"].split()[-1] for r in found[1] if " " in r["name"]}
         surnames = {w for w in surnames if len(w) >= 3 and not is_initial(w)}
         if not surnames:

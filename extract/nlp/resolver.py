@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.grammars.sentences import Sentences
-from extract.nlp.spans import records, store
+from extract.nlp.spans import records, store, text_of
 
 __all__ = ["Resolver", "make_resolver"]
 
@@ -90,7 +90,7 @@ class Resolver:
         all_dates = records(doc, "dates")
         if all_dates:
             counts = _outside_dates(doc, counts, all_dates)
-        text = doc.text
+        text = text_of(doc)
         sentences = Sentences(text)
         published = doc.user_data.get("published")
         dates = [d for d in all_dates if d.get("precision") != "day"]  # days date events, not periods

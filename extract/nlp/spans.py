@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["records", "store"]
+__all__ = ["records", "store", "text_of"]
 
 if not Span.has_extension("record"):
     Span.set_extension("record", default=None)
@@ -26,6 +26,14 @@ def store(doc: Doc, key: str, spans: list[Span], found: list[dict[str, Any]]) ->
             span._.record = record
     doc.spans[key] = spans
     doc.user_data[("extract.records", key)] = found
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token on each access, which costs more than a rule."""
+    text = doc.user_data.get("extract.text")
+    if text is None:
+        text = doc.user_data["extract.text"] = doc.text
+    return text
 
 
 def records(doc: Doc, key: str) -> list[dict[str, Any]]:
