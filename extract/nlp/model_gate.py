@@ -5,7 +5,7 @@ which noun a number counts, and the NER finds person names. Both are some 30× d
 component runs them sentence by sentence where they can matter: the tagger and parser (with their ``tok2vec``
 and the ``attribute_ruler``) on sentences holding a count candidate, the NER on sentences holding a capitalised
 word that may be a name (not a month, a place, a unit or source word, or a sentence opener of
-``models/nlp/not_names_en.tsv``). The annotations of those sentences are copied back into the full ``Doc``;
+``models/nlp/not_names.tsv``). The annotations of those sentences are copied back into the full ``Doc``;
 other tokens stay unannotated. The count candidates are kept in ``doc.user_data`` for the count component.
 
 The model's own components stay in the pipeline, disabled, so ``nlp.get_pipe("ner")`` still finds them.
@@ -40,7 +40,7 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\d])(\p{Lu}[\p{Ll}'’-]*\p{Ll}|\p{Lu}\
 
 @cache
 def _not_names(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    words = [r[1].lower() for r in rows("nlp/not_names_en.tsv") if r[0] == lang]
+    words = [r[1].lower() for r in rows("nlp/not_names.tsv") if r[0] == lang]
     return frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*"))
 
 
@@ -52,11 +52,18 @@ def _is_name_word(word: str, lang: str) -> bool:
     return low not in exact and not low.startswith(prefixes)
 
 
+_INITIALS = regex.compile(
+    r"(?<![\p{L}])\p{Lu}\.\s?(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}|\p{Lu}\p{Ll}+\s+\p{Lu}\.(?:\s?\p{Lu}\.)?", regex.V1
+)
+
+
 def needs_ner(sentence: str, lang: str = "en") -> bool:
     """True when ``sentence`` may hold a person's name: two capitalised words in a row, or an initial and a
     capitalised word, not all of them common capitalised words (months, places, unit and source words, openers).
     A lone capitalised word needs no NER: the person component takes a bare surname only when the text names the
     person in full elsewhere (and then finds it by itself)."""
+    if _INITIALS.search(sentence):
+        return True  # "А. В. Петров", "Петров А. В.", "J. Smith"
     previous: regex.Match | None = None
     for m in _CAPITALISED.finditer(sentence):
         if previous is not None and not sentence[previous.end() : m.start()].strip(" \u00a0"):

@@ -9,6 +9,7 @@ entities that are sources or units (Mediazona, Storm-Z) are dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 from typing import Any
 
@@ -27,8 +28,10 @@ from extract.grammars.persons import (
     rank_before,
     rank_prefix,
 )
+from extract.grammars.sentences import Sentences
 from extract.grammars.sources import find_sources
 from extract.grammars.units import find_units
+from extract.nlp.model_gate import needs_ner
 from extract.nlp.spans import records, store, text_of
 
 __all__ = ["PersonExtractor", "make_person_extractor", "natasha_models"]
@@ -101,6 +104,11 @@ def _nominative(vocab: Any, name: str, rank: Rank | None) -> str:
     return regex.sub(r"[\p{L}-]+", lambda m: _nominative_word(vocab, m.group(), rank.cases), name)
 
 
+_LABEL_BEFORE = regex.compile(r":[ \t]*$")
+#: the case endings of Russian surnames in -ов/-ев/-ин (the stem is the nominative)
+_RU_SURNAME_ENDINGS = r"(?:а|у|ым|ом|е|ой|ую|ы|ых|ыми)?"
+
+
 def _mention_spans(doc: Doc, key: str, find: Any) -> list[tuple[int, int]]:
     """Where the sources or units are: from their component when it ran before this one, else found here."""
     if ("extract.records", key) in doc.user_data:
@@ -122,6 +130,25 @@ class PersonExtractor:
         from natasha.norm import normalize
 
         models = natasha_models()
+        # natasha's NER only on the sentences that may hold a name (see extract.nlp.model_gate.needs_ner), joined
+        # with blank lines; offsets are mapped back below
+        pieces = [(a, b) for a, b in Sentences(text).spans() if b > a and needs_ner(text[a:b], "ru")]
+        if not pieces:
+            return []
+        joined, where = "", []  # where: (offset in joined, offset in text) of each piece
+        for a, b in pieces:
+            where.append((len(joined), a))
+            joined += text[a:b] + "\n\n"
+        found = self._natasha(joined, models, NDoc, inject_morph, sent_words, normalize)
+        starts = [w[0] for w in where]
+        out = []
+        for start, end, name, rule in found:
+            i = bisect_right(starts, start) - 1
+            shift = where[i][1] - where[i][0]
+            out.append((start + shift, end + shift, name, rule))
+        return out
+
+    def _natasha(self, text: str, models: dict, NDoc: Any, inject_morph: Any, sent_words: Any, normalize: Any) -> list:
         ndoc = NDoc(text)
         ndoc.segment(models["segmenter"])
         ndoc.tag_ner(models["ner"])
@@ -218,6 +245,8 @@ class PersonExtractor:
                 else:
                     name = surface
                 name = self._resolve(_keep_yo(name, surface), surface, known)
+                if name != surface and _LABEL_BEFORE.search(text, max(0, start - 8), start):
+                    name = surface  # "Судья: Ф. Р. Латыпова": the value of a labelled field is in the nominative
                 if name != surface and _feminine_subject(vocab, text, end):
                     name = surface  # "Ф. Р. Латыпова огласила": a woman's surname in the nominative, not "Латыпов"
             else:
@@ -237,22 +266,28 @@ class PersonExtractor:
             }
             found[0].append(span)
             found[1].append(record)
-        if lang == "en":
-            self._repeat_surnames(doc, found, kept, is_blocked)
+        self._repeat_surnames(doc, found, kept, is_blocked, lang, known)
         for record in found[1]:
             record["key"] = person_key(record["name"])
         store(doc, self.spans_key, *found)
         return doc
 
-    @staticmethod
-    def _repeat_surnames(doc: Doc, found: tuple[list, list], kept: list[tuple[int, int]], is_blocked: Any) -> None:
-        """Later bare mentions of a found person's surname ("Timurov was caught"), which the NER may miss."""
+    @classmethod
+    def _repeat_surnames(
+        cls, doc: Doc, found: tuple[list, list], kept: list[tuple[int, int]], is_blocked: Any, lang: str,
+        known: list[str],
+    ) -> None:  # fmt: skip
+        """Later bare mentions of a found person's surname ("Timurov was caught", "суд приговорил Мельникова"),
+        which the NER may miss (or, where it runs only on sentences with a full name, never sees)."""
         text = text_of(doc)
-        surnames = {r["name"].split()[-1] for r in found[1] if " " in r["name"]}
-        surnames = {w for w in surnames if len(w) >= 3 and not is_initial(w)}
+        surnames = {cls._surname(r["name"]) for r in found[1] if " " in r["name"]}
+        surnames = {w for w in surnames if w and len(w) >= 3 and not is_initial(w)}
         if not surnames:
             return
-        pattern = regex.compile(r"(?<![\p{L}.-])(?:" + "|".join(map(regex.escape, surnames)) + r")(?![\p{L}-])")
+        ending = _RU_SURNAME_ENDINGS if lang == "ru" else ""
+        pattern = regex.compile(
+            r"(?<![\p{L}.-])(?:" + "|".join(map(regex.escape, sorted(surnames))) + rf"){ending}(?![\p{{L}}-])"
+        )
         added = []
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -261,12 +296,26 @@ class PersonExtractor:
             span = doc.char_span(start, end, label="PERSON", alignment_mode="expand")
             if span is None:
                 continue
+            name = cls._resolve(m.group(), m.group(), known) if lang == "ru" else m.group()
             record = {"text": m.group(), "char_start": start, "char_end": end, "rule": "surname"}
-            added.append((span, {**record, "name": m.group(), "rank": None}))
+            added.append((span, {**record, "name": name, "rank": None}))
         if added:
             pairs = sorted([*zip(found[0], found[1], strict=True), *added], key=lambda p: p[1]["char_start"])
             found[0][:] = [p[0] for p in pairs]
             found[1][:] = [p[1] for p in pairs]
+
+    @staticmethod
+    def _surname(name: str) -> str | None:
+        """The surname of a normalized full name: the first word of "Иванов Иван Иванович" / "Иванов И. И.", the last
+        of "Ivan Sokolov" / "И. И. Иванов"."""
+        words = [w for w in name.split() if not is_initial(w) and not regex.fullmatch(r"(?:\p{Lu}\.)+", w)]
+        if not words:
+            return None
+        if regex.search(r"(?:вич|вна|ична|чна)$", words[-1]) and len(words) >= 3:
+            return words[0]  # surname, given name, patronymic
+        if len(words) == 1:
+            return words[0]
+        return words[-1] if not regex.search(r"(?:ов|ев|ёв|ин|ын|ий|ой|ая|ова|ева|ина|ына)$", words[0]) else words[0]
 
     @staticmethod
     def _seen(word: str, text: str, cands: list) -> bool:
