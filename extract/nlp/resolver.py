@@ -93,7 +93,11 @@ class Resolver:
         text = text_of(doc)
         sentences = Sentences(text)
         published = doc.user_data.get("published")
-        dates = [d for d in all_dates if d.get("precision") != "day"]  # days date events, not periods
+        # days date events, not periods; but a day "as of" which a figure is given ends its period
+        dates = sorted(
+            [d for d in all_dates if d.get("precision") != "day"] + _as_of_days(text, all_dates),
+            key=lambda d: d["char_start"],
+        )
         units, sources = records(doc, "units"), records(doc, "sources")
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
@@ -196,6 +200,23 @@ def _heading_period(text: str, pos: int, dates: list[dict], published: str | Non
         inside = [d for d in dates if m.start(1) <= d["char_start"] and d["char_end"] <= m.end(1)]
         best = _period(inside[-1], published) if inside else None
     return best
+
+
+#: words before a day that make it the day a figure is given as of ("на 1 июля 2025 года", "as of 1 July")
+_AS_OF = regex.compile(
+    r"(?:\bas\s+(?:of|at)|\bпо\s+состоянию\s+на|\bна|\bdated|\bдатированн\w+|\bот)\s*$", regex.IGNORECASE | regex.V1
+)
+
+
+def _as_of_days(text: str, dates: list[dict]) -> list[dict]:
+    """Day dates introduced as the as-of day of a figure, as open periods that end on that day."""
+    return [
+        {**d, "start": None, "precision": "range"}
+        for d in dates
+        if d.get("precision") == "day"
+        and d.get("end")
+        and _AS_OF.search(text, max(0, d["char_start"] - 30), d["char_start"])
+    ]
 
 
 def _combined(dates: list[dict]) -> dict | None:
