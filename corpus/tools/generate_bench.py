@@ -8,7 +8,7 @@ table on one page), and leaked-style lists of servicemen as XLSX and ruled PDF (
 Everything is seeded: the same N gives byte-identical files. The output is written at bench time and never
 committed.
 
-    .venv/bin/python corpus/tools/generate_bench.py OUT_DIR [--files 24] [--words 800] [--long-pages 1000]
+    .venv/bin/python corpus/tools/generate_bench.py OUT_DIR [--files 16] [--words 800] [--long-pages 1000]
 
 Layout: OUT_DIR/dump/{en,ru,lists}/... and OUT_DIR/long.pdf (the 1,000-page PDF).
 """
@@ -290,13 +290,13 @@ def generate(out: Path, files: int, words: int, seed: int = 9) -> dict[str, int]
 
 
 def long_pdf(path: Path, pages: int, seed: int = 10) -> int:
-    """A ``pages``-page text-layer PDF: English and Russian pages of about 100 words (a register, say)."""
+    """A ``pages``-page text-layer PDF: English and Russian pages of about 60 words (a register, say)."""
     rng = random.Random(seed)
     paras: list[str] = []
     for k in range(pages):
         if k:
             paras.append("\f")
-        paras.extend(report_paragraphs(rng, "en" if k % 2 == 0 else "ru", 80))
+        paras.extend(report_paragraphs(rng, "en" if k % 2 == 0 else "ru", 40))
     drawn = _write_pdf(path, "Consolidated reports 2023-2025 / Сводные отчёты", paras)
     return drawn
 
@@ -304,7 +304,7 @@ def long_pdf(path: Path, pages: int, seed: int = 10) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--files", type=int, default=24, help="files in the dump (default 24)")
+    parser.add_argument("--files", type=int, default=16, help="files in the dump (default 16)")
     parser.add_argument("--words", type=int, default=800, help="typical words of a report (PDFs get 3x)")
     parser.add_argument("--long-pages", type=int, default=1000, help="pages of the long PDF (0: none)")
     args = parser.parse_args(argv)

@@ -17,8 +17,18 @@ __all__ = ["main", "peak_rss_mb"]
 
 
 def peak_rss_mb() -> float:
-    """The peak resident set size of this process so far, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The peak resident set size of this process so far, in MB.
+
+    Read from ``VmHWM`` in /proc/self/status: ``ru_maxrss`` survives ``execve``, so a child forked from a
+    process holding the models would report the parent's peak.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -56,7 +56,7 @@ def bench_long_pdf(path: Path, repeats: int, *, with_worker: bool) -> list[str]:
     return rows
 
 
-def bench_pages(dump: Path, settings: Settings, repeats: int) -> list[str]:
+def bench_pages(dump: Path, settings: Settings, repeats: int, *, lists: bool = True) -> list[str]:
     """The dump's PDFs parsed in this process; table and OCR pages/s of the leaked lists (one run each)."""
     from extract.evaluation.leaks import page_rates
     from extract.parsers import parse
@@ -64,10 +64,15 @@ def bench_pages(dump: Path, settings: Settings, repeats: int) -> list[str]:
     pdfs = sorted(dump.rglob("*.pdf"))
     pages = sum(parse(p, settings, "pdf").page_count for p in pdfs)  # also warms up
     seconds = median_of(lambda: timed(lambda: [parse(p, settings, "pdf") for p in pdfs]), repeats)
+    rows = [
+        f"pages: the dump's {len(pdfs)} report PDFs ({pages} pages, a ruled table in every third), parse only, "
+        f"median of {repeats}: {pages / seconds:,.0f} pages/s"
+    ]
+    if not lists:
+        return [*rows, "  (table and OCR pages/s of the leaked lists: skipped with --quick)"]
     rates = page_rates(settings)
     return [
-        f"pages: the dump's {len(pdfs)} report PDFs ({pages} pages, a ruled table in every third), parse only, "
-        f"median of {repeats}: {pages / seconds:,.0f} pages/s",
+        *rows,
         f"  leaked lists (extract.evaluation.leaks.page_rates, parse + list rows): ruled-table pages "
         f"{rates['table_pages_per_s']:.1f} pages/s, OCR pages {rates['ocr_pages_per_s']:.2f} pages/s",
     ]
