@@ -54,7 +54,7 @@ eval-record: setup ## record today's eval figures as the floors CI must not fall
 	$(BIN)/python -m extract.evaluation gold --record
 	$(BIN)/python -m extract.evaluation peers --record
 
-bench: setup ## throughput benchmarks (medians): words/s of the bare spaCy pipeline against ours
+bench: setup ## throughput checklist (medians, PASS/MISS per target; ~6 min): stages, workers, reextract, PDF, NLP
 	$(BIN)/python -m extract.benchmark
 
 lint: setup ## ruff lint and format check

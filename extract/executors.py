@@ -12,11 +12,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-from extract.pool import run_pool
+from extract.pool import Handler, run_pool
 from extract.settings import Settings
-from extract.worker import DocumentResult, WorkItem, init_worker, process, warm_up
+from extract.worker import DocumentResult, WorkItem, process, warm_up
 
-__all__ = ["EXECUTORS", "run_items"]
+__all__ = ["EXECUTORS", "run_dask", "run_items"]
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def run_items(items: Iterable[WorkItem], settings: Settings, *, scheduler: str |
     if executor == "process":
         return _process_pool(items, settings)
     if executor == "dask":
-        return _dask(items, settings, scheduler)
+        return run_dask(items, settings, scheduler)
     raise ValueError(f"unknown executor {executor!r}; expected one of {', '.join(EXECUTORS)}")
 
 
@@ -49,9 +49,20 @@ def _process_pool(items: Iterable[WorkItem], settings: Settings) -> Iterator[Out
     return run_pool(items, settings, process, warm_up)
 
 
-def _dask(items: Iterable[WorkItem], settings: Settings, scheduler: str | None) -> Iterator[Outcome]:
+def run_dask(
+    items: Iterable[WorkItem], settings: Settings, scheduler: str | None = None, handler: Handler = process
+) -> Iterator[Outcome]:
+    """Each item a Dask task on the cluster at ``scheduler`` (or a local one on loopback); results as they finish.
+
+    A task whose worker dies is run once more on another worker (a local cluster's scheduler allows one
+    failure; a remote scheduler applies its own ``distributed.scheduler.allowed-failures``); if that dies too,
+    the item comes back as an error result. ``handler`` is :func:`extract.worker.process` except in tests.
+    """
     try:
+        import dask
         from distributed import Client, LocalCluster, as_completed
+
+        from extract.dask_plugin import WorkerSetup
     except ImportError as exc:  # pragma: no cover - dask is a dependency
         raise RuntimeError("the dask executor needs dask[distributed]; run `make setup`") from exc
     workers = max(1, settings.run.workers)
@@ -59,18 +70,19 @@ def _dask(items: Iterable[WorkItem], settings: Settings, scheduler: str | None) 
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-        )
+        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            )
         client = Client(cluster)
     try:
-        client.run(init_worker)
+        client.register_plugin(WorkerSetup(settings), name=WorkerSetup.name)
         capacity = max(workers, sum(client.nthreads().values())) * 2
         pending = iter(items)
         futures = {}
         queue = as_completed()
         for item in pending:
-            future = client.submit(process, item, settings, pure=False, retries=1)
+            future = client.submit(handler, item, settings, pure=False, retries=1)
             futures[future.key] = item
             queue.add(future)
             if len(futures) >= capacity:
@@ -80,10 +92,11 @@ def _dask(items: Iterable[WorkItem], settings: Settings, scheduler: str | None) 
             try:
                 yield item, future.result()
             except Exception as exc:
+                log.warning("%s: the Dask task failed twice: %s", item.display_path, exc)
                 yield item, _died(item, f"the Dask task failed after a retry: {type(exc).__name__}: {exc}")
             nxt = next(pending, None)
             if nxt is not None:
-                new = client.submit(process, nxt, settings, pure=False, retries=1)
+                new = client.submit(handler, nxt, settings, pure=False, retries=1)
                 futures[new.key] = nxt
                 queue.add(new)
     finally:

@@ -46,6 +46,8 @@ class RunSummary:
     interrupted: bool = False
     claims: int = 0  # claims in the store after this run (they span documents, so all are rebuilt)
     conflicts: int = 0  # of which flagged as conflicting
+    #: seconds per stage: parse, nlp, link (summed over the workers), store (the driver's writes), claims (once)
+    stages: Counter = field(default_factory=Counter)
 
     def to_dict(self) -> dict:
         return {
@@ -58,6 +60,7 @@ class RunSummary:
             "errors": len(self.errors),
             "claims": self.claims,
             "conflicts": self.conflicts,
+            "stages": {k: round(v, 3) for k, v in self.stages.items()},
         }
 
 
@@ -94,8 +97,10 @@ def run(
         pruned = store.prune_orphans()
         if pruned:
             log.info("dropped the records of %d file version(s) no longer found at any path", pruned)
+        building = time.perf_counter()
         claims = build_claims(store)
         store.replace_claims(claims)
+        summary.stages["claims"] += time.perf_counter() - building
         summary.claims = len(claims)
         summary.conflicts = sum(1 for c in claims if c["conflict"])
         status = "finished"
@@ -141,7 +146,9 @@ def _process(
     with_cache = (replace(i, cached=store.cached_parse(i.sha256, i.parser_key)) for i in items)
     for item, result in run_items(with_cache, settings, scheduler=scheduler):
         paths = groups[item.sha256]
+        saving = time.perf_counter()
         result = _save(store, result, paths, run_id, version)
+        summary.stages["store"] += time.perf_counter() - saving
         _tally(summary, result, paths)
         progress.advance(result)
 
@@ -237,6 +244,7 @@ def _triage(
 def _tally(summary: RunSummary, result: DocumentResult, paths: list[tuple[str, int | None]]) -> None:
     summary.processed += 1
     summary.pages += result.page_count or 0
+    summary.stages.update(result.timings)
     for key, records in result.records.items():
         summary.records[key] += len(records)
     for path, _ in paths:
