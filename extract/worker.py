@@ -90,6 +90,20 @@ def warm_up(settings: Settings) -> None:
         parser_version(fmt)  # imports the parser module
     for lang in LANGUAGES:
         get_pipeline(lang, settings.nlp)
+    # One short text per language: the first call pays one-off costs (natasha's and pymorphy's models, lazy rule
+    # tables, the NER's first batch) of several seconds, which would otherwise fall on the first file.
+    from extract.nlp.analyze import analyze_text
+
+    analyze_text(_WARM_UP["en"], settings.nlp, lang="en", published="2025-01-31")
+    analyze_text(_WARM_UP["ru"], settings.nlp, lang="ru", published="2025-01-31")
+
+
+_WARM_UP = {
+    "en": "According to Mediazona, Private Ivan Petrov of military unit 12345 was one of more than 20,000 "
+    "servicemen charged since September 2022.",
+    "ru": "По данным «Медиазоны», рядовой Петров Иван Иванович из в/ч 12345 стал одним из более 20 тыс. "
+    "военнослужащих, осуждённых с сентября 2022 года.",
+}
 
 
 def process(item: WorkItem, settings: Settings) -> DocumentResult:
