@@ -53,11 +53,14 @@ _TOTAL = regex.compile(r"\b(?:общее\s+число|общая\s+числен�
 #: "since" said in words the date extractor leaves outside the date ("с момента запуска в сентябре 2022 года")
 _SINCE = regex.compile(r"(?:\bс\s+момента\b|\bс\s+начала\b|\bsince\b|\bстарта\b)[^.;]*$", regex.IGNORECASE | regex.V1)
 #: a clause break after a count: a period beyond it belongs to the next figure
-_NEXT_CLAUSE = regex.compile(r"[;—–]|,\s+(?:а|и|но|while|whereas|and|but)\b", regex.IGNORECASE | regex.V1)
+_NEXT_CLAUSE = regex.compile(
+    r"[;—–]|,\s+(?:а|и|но|хотя|тогда\s+как|в\s+то\s+время\s+как|while|whereas|although|though|and|but)\b",
+    regex.IGNORECASE | regex.V1,
+)
 #: words that introduce the baseline of a comparison; a date after them belongs to the baseline figure
 _COMPARISON = regex.compile(
     r"(?:(?<!\b(?:more|less|fewer|greater|rather|other|higher|lower)\s)\bthan\b|"
-    r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s+(?=(?:in|during|at|on|over|last|the\s+previous|a\s+year)\b)|\bcompared\s+(?:with|to)\b|\bagainst\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
+    r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s+(?=(?:in|during|at|on|over|last|the\s+previous|a\s+year)\b)|\bcompared\s+(?:with|to)\b|\bas\s+(?:many|much|high|large)\s+as\b|\bagainst\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
     r"(?<!\b(?:более|менее|больше|меньше|выше|ниже)\s)\bчем\b|\bпо\s+сравнению\s+с\b|\bпротив\b|\bв\s+сравнении\s+с\b|\bотносительно\b)[^.;]*$",
     regex.IGNORECASE | regex.V1,
 )
@@ -104,13 +107,19 @@ class Resolver:
             count["period"] = self._period(text, count, dates, sentences, first, last, published)
             if count["period"] is None:  # the section's heading may state the period ("Первое полугодие 2025")
                 count["period"] = _heading_period(text, count["char_start"], dates, published)
+            period = count["period"]
+            if period and period["end"] and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+"):
+                count["period"] = {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
             count["unit"] = self._nearest(count, units, first, last)
             count["source"] = self._nearest(count, sources, first, last)
         return doc
 
     def _period(self, text: str, count: dict, dates: list[dict], sentences: Sentences, first: int, last: int,
                 published: str | None) -> dict | None:  # fmt: skip
-        compared = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"]) is not None
+        baseline = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"])
+        # the count is itself the baseline ("than in May 2023, when courts registered 183"), unless a new clause
+        # starts between them ("на 18% больше, чем в апреле, и в 2,5 раза больше")
+        compared = baseline is not None and not _NEXT_CLAUSE.search(text, baseline.start(), count["char_start"])
         here = [
             d for d in dates
             if first <= d["char_start"] and d["char_end"] <= last and (compared or not _is_comparison(text, d, first))
@@ -130,8 +139,6 @@ class Resolver:
                 earlier = [d["start"] for d in dates if d.get("start") and d["char_end"] <= first]
                 start = min(earlier) if total and earlier else period["end"][:4] + "-01-01"
                 period = {"start": start, "end": period["end"]}
-            if period and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+") and period["end"]:
-                return {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
             return period
         if _SAME_PERIOD.search(text, first, last):
             # "за это время", "over the same period": the last period stated before, wherever it was
