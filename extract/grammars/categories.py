@@ -66,6 +66,19 @@ class Evidence:
         self.projection = any(p.search(sentence) for p in _projection(lang))
 
 
+def _own_line(evidence: Evidence, start: int, end: int) -> list[tuple[str, float, int, int]]:
+    """The cues on the count's own line when that line has any: in a list of labelled figures ("личный состав —
+    973 340 / танки — 10 780"), each line's label speaks for its figure only. Otherwise all the sentence's cues."""
+    sentence = evidence.sentence
+    if "\n" not in sentence:
+        return evidence.matches
+    first = sentence.rfind("\n", 0, start) + 1
+    last = sentence.find("\n", end)
+    last = len(sentence) if last < 0 else last
+    own = [m for m in evidence.matches if first <= m[2] and m[3] <= last]
+    return own or evidence.matches
+
+
 def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int) -> Categorization:
     """The best-supported category for a count at ``start:end`` of the evidence's sentence."""
     scores: dict[str, float] = {}
@@ -74,7 +87,8 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
             if pattern.search(counted):
                 scores[category] = scores.get(category, 0.0) + weight * _COUNTED_WEIGHT
     best: dict[str, float] = {}
-    for category, weight, m_start, m_end in evidence.matches:
+    matches = _own_line(evidence, start, end)
+    for category, weight, m_start, m_end in matches:
         if m_start < end and start < m_end and counted is None:
             continue  # the number's own words are no evidence ("thousands")
         distance = m_start - end if m_start >= end else start - m_end
@@ -107,6 +121,9 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         score = min(score, _TRACE)  # "such cases", "дела этой категории": the offence is the text's topic
     elif category in OFFENCES and scores.get("prosecution", 0.0) >= _COUNTED_WEIGHT and len(offences) > 1:
         category = "prosecution"  # "cases of AWOL and desertion"
-    if category == "personnel" and _LOSSES.search(sentence, max(0, start - 40), end + 40):
-        category = "casualties"  # "losses: personnel 1,015,700"
+    if category == "personnel" and (
+        _LOSSES.search(sentence, max(0, start - 40), end + 40)
+        or (len(matches) < len(evidence.matches) and any(c == "equipment_loss" for c, *_ in evidence.matches))
+    ):
+        category = "casualties"  # "losses: personnel 1,015,700"; "личный состав — 973 340 / танки — 10 780"
     return Categorization(category, score, specific=category in specific)

@@ -33,7 +33,10 @@ def _use_document_topic(found: list[dict], guesses: set[int], specific: set[int]
         if record["category"] == "prosecution" and i in guesses and offences:
             record["category"] = max(sorted(set(offences)), key=offences.count)  # "such cases", "дела этой категории"
         elif topics and (i in guesses or (record["category"] == "personnel" and i not in specific)):
-            record["category"] = max(sorted(set(topics)), key=topics.count)
+            topic = max(sorted(set(topics)), key=topics.count)
+            if record["category"] == "personnel" and topic == "equipment_loss":
+                topic = "casualties"  # "личный состав — 973 340" among "танки — 10 780": personnel losses
+            record["category"] = topic
 
 
 class CountExtractor:

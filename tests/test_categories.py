@@ -1,0 +1,23 @@
+"""Count categories from the golden table ``tests/cases/categories.tsv``, through the whole pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.nlp.analyze import analyze_text
+from extract.settings import load_settings
+
+CASES = [
+    line.split("\t")
+    for line in (Path(__file__).parent / "cases" / "categories.tsv").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_category_cases(lang: str, text: str, expected: str) -> None:
+    result = analyze_text(text.replace("\\n", "\n"), load_settings().nlp, lang=lang, published="2025-08-14")
+    assert [[c.text.lstrip("+"), c.category] for c in result.records["counts"]] == json.loads(expected)
