@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--quick", action="store_true", help="a short run (~1 min): smaller dump, one repeat")
     parser.add_argument("--repeats", type=int, help="runs per measurement (default 3; 1 with --quick)")
-    parser.add_argument("--files", type=int, help="files in the generated dump (default 16; 8 with --quick)")
+    parser.add_argument("--files", type=int, help="files in the generated dump (default 48; 8 with --quick)")
     parser.add_argument("--dump", type=Path, help="measure this dump instead of generating one (its en/ subfolder "
                         "is the English report text)")  # fmt: skip
     parser.add_argument("--long-pages", type=int, help="pages of the long PDF (default 1000; 300 with --quick)")
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     quick = args.quick
     repeats = args.repeats or (1 if quick else 3)
-    files = args.files or (8 if quick else 16)
+    files = args.files or (8 if quick else 48)
     long_pages = args.long_pages or (300 if quick else 1000)
     words = args.words or (2000 if quick else 8000)
     sections = set(args.only or SECTIONS)
