@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from extract.pool import Handler, run_pool
 from extract.settings import Settings
-from extract.worker import DocumentResult, WorkItem, process, warm_up
+from extract.worker import DocumentResult, WorkItem, process, single_thread_environment, warm_up
 
 __all__ = ["EXECUTORS", "run_dask", "run_items"]
 
@@ -70,6 +70,7 @@ def run_dask(
     if scheduler:
         client = Client(scheduler)
     else:
+        single_thread_environment()  # inherited by the local workers' processes
         with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
             cluster = LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None

@@ -23,7 +23,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from extract.settings import Settings
-from extract.worker import DocumentResult, WorkItem, init_worker, limit_memory
+from extract.worker import DocumentResult, WorkItem, init_worker, limit_memory, single_thread_environment
 
 __all__ = ["STARTUP_TIMEOUT", "Handler", "run_pool"]
 
@@ -116,19 +116,26 @@ def run_pool(
             worker.process.join()
         worker.conn.close()
 
+    def feed(worker: _Worker) -> None:
+        """Give an idle worker the next item, if there is one."""
+        nonlocal exhausted
+        if not worker.ready or worker.item is not None or exhausted:
+            return
+        item = next(pending, None)
+        if item is None:
+            exhausted = True
+            return
+        worker.item, worker.deadline = item, time.monotonic() + limits.timeout_s
+        with contextlib.suppress(OSError):  # the worker died meanwhile: its sentinel says so below
+            worker.conn.send(item)
+
+    single_thread_environment()  # inherited by the workers started below
     try:
         for _ in range(max(1, settings.run.workers)):
             workers.append(start())
         while True:
             for worker in list(workers):
-                if worker.ready and worker.item is None and not exhausted:
-                    item = next(pending, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    worker.item, worker.deadline = item, time.monotonic() + limits.timeout_s
-                    with contextlib.suppress(OSError):  # the worker died meanwhile: its sentinel says so below
-                        worker.conn.send(item)
+                feed(worker)
             if exhausted and all(w.item is None for w in workers):
                 return
             now = time.monotonic()
@@ -154,6 +161,8 @@ def run_pool(
                     if worker.handled >= recycle_after:  # bounds memory growth in long runs
                         stop(worker, kill=False)
                         workers.append(start())
+                    else:
+                        feed(worker)  # before the driver stores this result: the worker goes on meanwhile
                     yield item, payload
                 elif worker.process.sentinel in ready or not worker.process.is_alive():
                     worker.process.join(5)  # the pipe can close before the process is reaped

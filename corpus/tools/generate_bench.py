@@ -307,9 +307,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=16, help="files in the dump (default 16)")
     parser.add_argument("--words", type=int, default=800, help="typical words of a report (PDFs get 3x)")
     parser.add_argument("--long-pages", type=int, default=1000, help="pages of the long PDF (0: none)")
+    parser.add_argument("--seed", type=int, default=9, help="another seed gives another dump of the same make-up")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    written = generate(args.out / "dump", args.files, args.words)
+    written = generate(args.out / "dump", args.files, args.words, seed=args.seed)
     if args.long_pages:
         pages = long_pdf(args.out / "long.pdf", args.long_pages)
         written[f"long.pdf ({pages} pages)"] = 1

@@ -30,11 +30,20 @@ GENERATOR = ROOT / "corpus" / "tools" / "generate_bench.py"
 SECTIONS = ("dump", "text", "workers", "reextract", "pdf", "pages", "nlp", "dates")
 
 
-def _generate(folder: Path, files: int, long_pages: int) -> None:
+def _generate(folder: Path, files: int, long_pages: int, seed: int = 9) -> None:
     subprocess.run(
-        [sys.executable, str(GENERATOR), str(folder), "--files", str(files), "--long-pages", str(long_pages)],
+        [sys.executable, str(GENERATOR), str(folder), "--files", str(files), "--long-pages", str(long_pages),
+         "--seed", str(seed)],
         check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
+
+
+def _second_dump(work: Path, files: int, given: Path | None) -> Path | None:
+    """A second dump of the same make-up (another seed): the worker section times the extra files it adds."""
+    if given is not None:
+        return None
+    _generate(work / "second", files, 0, seed=11)
+    return work / "second" / "dump"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,7 +100,16 @@ def main(argv: list[str] | None = None) -> int:
             _emit(rows if "dump" in sections else [])
         steps: list[tuple[str, Callable[[], list[str]]]] = [
             ("text", lambda: bench_report_text(dump, _mkdir(work / "text-runs"), settings, repeats)),
-            ("workers", lambda: bench_workers(dump, tiny, _mkdir(work / "worker-runs"), settings, max(1, repeats - 1))),
+            (
+                "workers",
+                lambda: bench_workers(
+                    dump,
+                    _second_dump(work, files, args.dump),
+                    _mkdir(work / "worker-runs"),
+                    settings,
+                    max(1, repeats - 1),
+                ),
+            ),
             ("reextract", lambda: bench_reextract(dump, cold_db, cold_s, settings, repeats)),
             ("pdf", lambda: bench_long_pdf(work / "long.pdf", repeats, with_worker=not quick)),
             ("pages", lambda: bench_pages(dump, settings, repeats, lists=not quick)),
