@@ -32,6 +32,8 @@ _ANAPHORA = regex.compile(
     _FLAGS,
 )
 _LABEL_GAP = regex.compile(r"[\s:—–(-]*", regex.V1)
+_LIST_LABEL = 40  # characters of a label before the figure on a line of a list
+_LIST_TAIL = 25  # characters after the figure on such a line ("(+1 150)", "человек")
 _LOSSES = regex.compile(r"\blosses\b|\bпотер(?:и|ь|ял\w*|ях)\b", _FLAGS)
 
 
@@ -67,14 +69,17 @@ class Evidence:
 
 
 def _own_line(evidence: Evidence, start: int, end: int) -> list[tuple[str, float, int, int]]:
-    """The cues on the count's own line when that line has any: in a list of labelled figures ("личный состав —
-    973 340 / танки — 10 780"), each line's label speaks for its figure only. Otherwise all the sentence's cues."""
+    """The cues on the count's own line when that line is a labelled figure ("личный состав — 973 340 (+1 150)",
+    a short label, the number, little after it) and has any: in a list of such lines each label speaks for its
+    figure only. Otherwise all the sentence's cues."""
     sentence = evidence.sentence
     if "\n" not in sentence:
         return evidence.matches
     first = sentence.rfind("\n", 0, start) + 1
     last = sentence.find("\n", end)
     last = len(sentence) if last < 0 else last
+    if start - first > _LIST_LABEL or last - end > _LIST_TAIL:
+        return evidence.matches  # a line of running text wrapped in a PDF, not a labelled figure
     own = [m for m in evidence.matches if first <= m[2] and m[3] <= last]
     return own or evidence.matches
 
