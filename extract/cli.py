@@ -170,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             return _report(args, settings)
         return _export(args, settings)
+    except BrokenPipeError:  # the reader went away ("extract claims | head"): not an error of ours
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python exits
+        return 0
     except (ValueError, RuntimeError, OSError) as exc:
         print(f"extract: error: {exc}", file=sys.stderr)
         return 2

@@ -299,3 +299,21 @@ def test_sample_corpus_restated_and_conflicting_figures(sample_store: Path) -> N
     assert rival["source"] == "Mediazona" and rival["category"] == frontelligence["category"] == "awol"
     assert rival["claim_id"] in frontelligence["conflicts_with"]
     assert len({c["claim_id"] for c in claims}) == len(claims)
+
+
+def test_cli_claims_into_a_closed_pipe_ends_quietly(sample_store: Path) -> None:
+    """``extract claims | head -1``: the reader leaves early; no 'Broken pipe' error, exit status 0."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extract.cli", "-q", "claims", "--db", str(sample_store), "--format", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert json.loads(proc.stdout.readline())["claim_id"]
+    proc.stdout.close()
+    error = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert "Broken pipe" not in error and "Traceback" not in error
