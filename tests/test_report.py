@@ -133,6 +133,8 @@ def test_report_renders_in_headless_chromium(sample_report: Path, tmp_path: Path
             page.goto(sample_report.as_uri(), wait_until="load")
             sizes = page.evaluate("Array.from(document.images).map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
             title = page.title()
+            # nothing wider than the window: wide tables scroll in their own box
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
             page.locator("#timeline").scroll_into_view_if_needed()
             page.screenshot(path=str(shot), full_page=False)
             first_claim = page.evaluate("document.querySelector('.claim').id")

@@ -20,7 +20,8 @@ th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:
 th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .muted{color:#666}.conflict{color:#b00;font-weight:bold}.cards{display:flex;flex-wrap:wrap;gap:.8rem}
 .card{border:1px solid #ddd;border-radius:6px;padding:.5rem .8rem;min-width:9rem}.card b{font-size:1.4rem;display:block}
-img.chart{max-width:100%;height:auto;border:1px solid #eee}
+img.chart{max-width:100%;height:auto;border:1px solid #eee}div.wide{overflow-x:auto;max-width:100%}
+td{overflow-wrap:anywhere}
 .claim{border-left:4px solid #1f77b4;padding:.2rem .8rem;margin:.8rem 0}.claim.conflicting{border-color:#d62728}
 .claim:target{background:#fff8d6}mark{background:#ffe066}ol.cites li{margin:.3rem 0}
 nav a{margin-right:1rem}
@@ -36,7 +37,8 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int] | None =
         + "</tr>"
         for r in rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # wide tables (many months, long quotes) scroll in their own box, never the page
+    return f'<div class="wide"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _img(png: bytes | None, alt: str, empty: str) -> str:
