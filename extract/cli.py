@@ -335,9 +335,7 @@ def _gazetteer(args: argparse.Namespace, settings: Any) -> int:
     from extract.gazetteer_growth import gazetteer_path, grow_from_store
     from extract.store import Store
 
-    db = Path(args.db or settings.run.db)
-    if not db.is_file():
-        raise ValueError(f"no store at {db}; run `extract run SOURCE` (or `make extract`) first")
+    db = _existing_db(args, settings)
     if args.min_documents < 1:
         raise ValueError("--min-documents must be at least 1")
     path = Path(args.gazetteer) if args.gazetteer else gazetteer_path()

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from extract.evaluation.gold import load_gold
+from extract.grammars.name_cues import needs_ner
 from extract.nlp.analyze import analyze_text
-from extract.nlp.model_gate import needs_ner
 from extract.nlp.pipeline import get_pipeline
 from extract.settings import load_settings
 

@@ -14,64 +14,25 @@ The model's own components stay in the pipeline, disabled, so ``nlp.get_pipe("ne
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from itertools import islice
 
 import numpy
-import regex
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LENGTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.grammars.counts import CountMatch, find_counts
-from extract.grammars.lexicon import rows
+from extract.grammars.name_cues import needs_ner
 from extract.grammars.sentences import Sentences
 from extract.nlp.spans import text_of
 
-__all__ = ["COUNT_MATCHES", "ModelGate", "count_matches", "make_model_gate", "needs_ner"]
+__all__ = ["COUNT_MATCHES", "ModelGate", "count_matches", "make_model_gate"]
 
 #: ``doc.user_data`` key of the count candidates found while gating (reused by the count component)
 COUNT_MATCHES = "extract.count_matches"
 _PARSE_PIPES = ("tok2vec", "tagger", "parser")  # the attribute ruler's coarse POS is not needed (tags are)
 _NER_PIPES = ("ner",)
 _ATTRS = [TAG, DEP, HEAD, ENT_IOB, ENT_TYPE]
-_CAPITALISED = regex.compile(r"(?<![\p{L}\d])(\p{Lu}[\p{Ll}'’-]*\p{Ll}|\p{Lu}\.)(?![\p{L}\d])", regex.V1)
-
-
-@cache
-def _not_names(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    words = [r[1].lower() for r in rows("nlp/not_names.tsv") if r[0] == lang]
-    return frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*"))
-
-
-def _is_name_word(word: str, lang: str) -> bool:
-    exact, prefixes = _not_names(lang)
-    low = word.lower().rstrip("'’")
-    if low.endswith(("'s", "’s")):
-        low = low[:-2]
-    return low not in exact and not low.startswith(prefixes)
-
-
-_INITIALS = regex.compile(
-    r"(?<![\p{L}])\p{Lu}\.\s?(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}|\p{Lu}\p{Ll}+\s+\p{Lu}\.(?:\s?\p{Lu}\.)?", regex.V1
-)
-
-
-def needs_ner(sentence: str, lang: str = "en") -> bool:
-    """True when ``sentence`` may hold a person's name: two capitalised words in a row, or an initial and a
-    capitalised word, not all of them common capitalised words (months, places, unit and source words, openers).
-    A lone capitalised word needs no NER: the person component takes a bare surname only when the text names the
-    person in full elsewhere (and then finds it by itself)."""
-    if _INITIALS.search(sentence):
-        return True  # "А. В. Петров", "Петров А. В.", "J. Smith"
-    previous: regex.Match | None = None
-    for m in _CAPITALISED.finditer(sentence):
-        if previous is not None and not sentence[previous.end() : m.start()].strip(" \u00a0"):
-            pair = (previous.group(1), m.group(1))
-            if any(len(w) > 2 and _is_name_word(w, lang) for w in pair):
-                return True
-        previous = m
-    return False
 
 
 def count_matches(doc: Doc, lang: str) -> list[CountMatch]:

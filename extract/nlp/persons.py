@@ -17,6 +17,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.grammars.name_cues import needs_ner
 from extract.grammars.persons import (
     NameMatch,
     Rank,
@@ -31,7 +32,6 @@ from extract.grammars.persons import (
 from extract.grammars.sentences import Sentences
 from extract.grammars.sources import find_sources
 from extract.grammars.units import find_units
-from extract.nlp.model_gate import needs_ner
 from extract.nlp.spans import records, store, text_of
 
 __all__ = ["PersonExtractor", "make_person_extractor", "natasha_models"]
@@ -125,12 +125,7 @@ class PersonExtractor:
 
     # candidates: (start, end, name or None, rank, rule); None name = as written
     def _ner_ru(self, text: str) -> list[tuple[int, int, str, str]]:
-        from natasha import Doc as NDoc
-        from natasha.doc import inject_morph, sent_words
-        from natasha.norm import normalize
-
-        models = natasha_models()
-        # natasha's NER only on the sentences that may hold a name (see extract.nlp.model_gate.needs_ner), joined
+        # natasha's NER only on the sentences that may hold a name (``needs_ner``), joined
         # with blank lines; offsets are mapped back below
         pieces = [(a, b) for a, b in Sentences(text).spans() if b > a and needs_ner(text[a:b], "ru")]
         if not pieces:
@@ -139,7 +134,7 @@ class PersonExtractor:
         for a, b in pieces:
             where.append((len(joined), a))
             joined += text[a:b] + "\n\n"
-        found = self._natasha(joined, models, NDoc, inject_morph, sent_words, normalize)
+        found = self._natasha(joined)
         starts = [w[0] for w in where]
         out = []
         for start, end, name, rule in found:
@@ -148,7 +143,12 @@ class PersonExtractor:
             out.append((start + shift, end + shift, name, rule))
         return out
 
-    def _natasha(self, text: str, models: dict, NDoc: Any, inject_morph: Any, sent_words: Any, normalize: Any) -> list:
+    def _natasha(self, text: str) -> list[tuple[int, int, str, str]]:
+        from natasha import Doc as NDoc
+        from natasha.doc import inject_morph, sent_words
+        from natasha.norm import normalize
+
+        models = natasha_models()
         ndoc = NDoc(text)
         ndoc.segment(models["segmenter"])
         ndoc.tag_ner(models["ner"])
