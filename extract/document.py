@@ -8,6 +8,7 @@ into ``ParsedDocument.text``, so ``text[block.char_start:block.char_end]`` is th
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -15,6 +16,13 @@ __all__ = ["BBox", "Block", "Cell", "DocumentError", "PageInfo", "ParsedDocument
 
 #: (x0, top, x1, bottom) in PDF points with the origin at the page's top-left corner.
 BBox = tuple[float, float, float, float]
+
+
+#: what the standard zipfile module raises on a broken, hostile or unsupported container: a crafted header can
+#: raise NotImplementedError ("zip file version 6.4") or EOFError as well as BadZipFile
+ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError,
+)  # fmt: skip
 
 
 class DocumentError(Exception):

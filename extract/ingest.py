@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from extract.document import ZIP_ERRORS
 from extract.settings import ArchiveSettings
 
 __all__ = ["FoundFile", "display_path", "find_files"]
@@ -107,7 +108,7 @@ def _is_zip(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except ZIP_ERRORS:
         return path.suffix.lower() == ".zip"
     return not ({"word/document.xml", "xl/workbook.xml", "[Content_Types].xml", "mimetype"} & names)
 
@@ -137,7 +138,7 @@ def _unsafe(name: str) -> str | None:
 def _members(archive_path: Path, shown: str, limits: ArchiveSettings, tmpdir: Path, depth: int) -> Iterator[FoundFile]:
     try:
         zf = zipfile.ZipFile(archive_path)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except ZIP_ERRORS:
         return  # the archive's own row reports it as corrupt
     with zf:
         total = 0
@@ -177,7 +178,7 @@ def _members(archive_path: Path, shown: str, limits: ArchiveSettings, tmpdir: Pa
                 target = target.with_name("x" + target.name)
             try:
                 _copy_member(zf, info, target, limits)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
+            except ZIP_ERRORS as exc:
                 target.unlink(missing_ok=True)
                 yield FoundFile(member_shown, None, info.file_size, "error", f"cannot extract archive member: {exc}")
                 continue

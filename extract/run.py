@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extract.claims import claim_mentions, group_claims
-from extract.document import DocumentError
+from extract.document import ZIP_ERRORS, DocumentError
 from extract.executors import run_items
 from extract.ingest import FoundFile, find_files
 from extract.parsers import detect_format
@@ -215,7 +215,7 @@ def _triage(
                 pass
         except UnicodeDecodeError as exc:
             record("error", f"corrupt zip archive: a member name marked UTF-8 is not UTF-8 ({exc.reason})", sha, "zip")
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except ZIP_ERRORS as exc:
             record("error", f"corrupt zip archive: {exc}", sha, "zip")
         else:
             record("ok", None, sha, "zip")

@@ -126,6 +126,7 @@ def build(out: Path, seed: int = 10) -> Expected:
     expected.update(_evil_zip(out / "evil.zip"))
     expected.update(_bombs_zip(out / "bombs.zip", rng))
     put("corrupt.zip", b"PK\x03\x04" + junk, "error", "corrupt zip")
+    put("future.zip", _future_version_zip(), "error", "zip file version 6.4")  # zipfile: NotImplementedError
     return expected
 
 
@@ -286,6 +287,16 @@ def _evil_zip(path: Path) -> Expected:
         f"{name}!nested.zip!nested.zip": ("ok", None),
         f"{name}!nested.zip!nested.zip!nested.zip": ("skipped", "deeper than 3 levels (archive.max_depth)"),
     }
+
+
+def _future_version_zip() -> bytes:
+    """A zip whose central directory asks for a newer zip version than Python reads (6.4)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("report.txt", RU.encode())
+    data = bytearray(buffer.getvalue())
+    data[data.find(b"PK\x01\x02") + 6] = 64  # "version needed to extract"
+    return bytes(data)
 
 
 def _set_flag(data: bytearray, name: bytes, bit: int) -> None:

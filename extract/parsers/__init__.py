@@ -10,7 +10,7 @@ import importlib
 import zipfile
 from pathlib import Path
 
-from extract.document import DocumentError, ParsedDocument
+from extract.document import ZIP_ERRORS, DocumentError, ParsedDocument
 from extract.parsers.ole import OLE_MAGIC, reject_ole
 from extract.settings import Settings
 
@@ -70,7 +70,7 @@ def _zip_kind(path: Path, suffix: str) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise DocumentError(f"corrupt zip container: {exc}") from exc
     if "word/document.xml" in names:
         return "docx"

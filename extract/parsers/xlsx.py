@@ -17,7 +17,7 @@ from typing import Any
 import openpyxl
 from lxml import etree
 
-from extract.document import DocumentError, ParsedDocument
+from extract.document import ZIP_ERRORS, DocumentError, ParsedDocument
 from extract.lang import detect_language
 from extract.parsers.builder import TextBuilder
 from extract.parsers.ole import reject_ole
@@ -125,7 +125,7 @@ def _metadata(path: Path) -> dict[str, Any]:
             element = root.find(tag)
             if element is not None and element.text and element.text.strip():
                 found[key] = element.text.strip()
-    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+    except (KeyError, etree.XMLSyntaxError, *ZIP_ERRORS) as exc:
         log.debug("%s: no readable core properties (%s)", path.name, exc)
     created, modified = _w3c_datetime(found.get("created")), _w3c_datetime(found.get("modified"))
     return {
