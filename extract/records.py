@@ -67,6 +67,11 @@ class Count(Mention):
     period: dict[str, str | None] | None = None
     unit: int | None = None
     source: int | None = None
+    #: index into ``counts`` of the figure this one refers to, and how: ``part`` ("Of these, 1,240 …"),
+    #: ``restated`` ("Of the 2,012, …"), ``comparison`` ("twice as many", "на 23% больше"), ``baseline``
+    #: ("than in May 2023, when courts registered 183"); both null for a figure standing on its own
+    whole: int | None = None
+    relation: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

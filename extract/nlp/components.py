@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.grammars.categories import OFFENCES, Evidence, categorize
+from extract.grammars.count_relations import relate
 from extract.grammars.counted import counted_around
 from extract.grammars.counts import CountMatch
 from extract.grammars.sentences import Sentences
@@ -21,6 +22,10 @@ __all__ = ["CountExtractor", "make_count_extractor"]
 _NOUNISH = {"NOUN", "PROPN"}
 #: below this much evidence a category is a guess, and the text's dominant offence is taken instead
 _WEAK = 1.0
+#: what a part of a whole can be on its own ("Of these, 139 ended in convictions", "64 as killed")
+_OUTCOMES = frozenset({"conviction", "killed", "wounded", "captured", "casualties", "equipment_loss"})
+#: wholes whose parts take the offence they name ("Из 96 дел 78 — о СОЧ", "of its 38,000 men, 4,870 left")
+_GENERAL = frozenset({"prosecution", "personnel"})
 
 
 def _use_document_topic(found: list[dict], guesses: set[int], specific: set[int]) -> None:
@@ -85,14 +90,49 @@ class CountExtractor:
                 "period": None,
                 "unit": None,
                 "source": None,
+                "whole": None,
+                "relation": None,
             }
             if text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and found:
                 record["category"] = found[-1]["category"]  # a daily delta "(+12)" of a total
             spans.append(span)
             found.append(record)
         _use_document_topic(found, guesses, specific)
+        self._relate(text, sentences, found, guesses, specific)
         store(doc, self.spans_key, spans, found)
         return doc
+
+    def _relate(
+        self, text: str, sentences: Sentences, found: list[dict], guesses: set[int], specific: set[int]
+    ) -> None:
+        """Parts, restated wholes, changes and baselines take what they count from the figure they refer to."""
+        relations = relate(text, found, sentences, self.lang)
+        for i, relation in sorted(relations.items()):
+            record, whole = found[i], found[relation.whole]
+            record["whole"], record["relation"] = whole["char_start"], relation.kind
+            if relation.kind == "part":
+                own = self._own_category(text, sentences, found, i)
+                if own is None or not (own in _OUTCOMES or (own in OFFENCES and whole["category"] in _GENERAL)):
+                    record["category"] = whole["category"]
+                elif own is not None:
+                    record["category"] = own
+            elif relation.kind == "restated" and relation.same_sentence and record["counted"] and not whole["counted"]:
+                whole["category"] = record["category"]  # "20–25%, то есть от 150 до 180 тыс. погибших"
+            elif relation.same_sentence or relation.kind == "restated" or i in guesses or i not in specific:
+                record["category"] = whole["category"]
+
+    def _own_category(self, text: str, sentences: Sentences, found: list[dict], i: int) -> str | None:
+        """The category a part's own clause gives it (from the figure to the next one: "139 ended in convictions,
+        17 were returned to the prosecutor"), if it says one."""
+        record = found[i]
+        _, last = sentences.bounds(record["char_start"], record["char_end"])
+        start = record["char_start"]
+        end = min([f["char_start"] for f in found[i + 1 :] if f["char_end"] <= last] + [last])
+        evidence = Evidence(self.lang, text[start:end])
+        own = categorize(
+            evidence, counted=record["counted"], start=record["char_start"] - start, end=record["char_end"] - start
+        )
+        return own.category if own.score > _WEAK and own.specific else None
 
     def _counted(self, doc: Doc, text: str, m: CountMatch, span: Span, parsed: bool) -> str | None:
         if parsed:

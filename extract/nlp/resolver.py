@@ -102,9 +102,21 @@ class Resolver:
             key=lambda d: d["char_start"],
         )
         units, sources = records(doc, "units"), records(doc, "sources")
+        by_start = {c["char_start"]: c for c in counts}
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
-            count["period"] = self._period(text, count, dates, sentences, first, last, published)
+            whole = by_start.get(count.get("whole"))  # type: ignore[arg-type]
+            if whole is not None and count["relation"] == "restated":
+                count["period"] = whole["period"]  # "Of the 2,012, …": the figure stated before
+            elif whole is not None and count["relation"] == "part":
+                # "Of these, 1,240 …": the whole's period, unless the part states its own before it
+                own = [d for d in dates if first <= d["char_start"] and d["char_end"] <= count["char_start"]]
+                own = [d for d in own if not _is_comparison(text, d, first)]
+                count["period"] = _period(own[-1], published) if own else whole["period"]
+            else:
+                count["period"] = self._period(text, count, dates, sentences, first, last, published)
+            if count["period"] is None and whole is not None and count["relation"] == "comparison":
+                count["period"] = whole["period"]  # "twice as many as in September 2023": the figure compared
             if count["period"] is None:  # the section's heading may state the period ("Первое полугодие 2025")
                 count["period"] = _heading_period(text, count["char_start"], dates, published)
             period = count["period"]
