@@ -25,10 +25,13 @@ OFFENCES = ("awol", "desertion", "refusal")
 _COUNTED_WEIGHT = 4.0
 _HALF_DISTANCE = 25.0  # characters at which sentence evidence counts half
 _TRACE = 0.3  # evidence below this is too far away to count
+_DOMINANT = 1.5  # an offence near the figure, this much better supported than the next, is what its cases are about
+_VERDICT_NEAR = 1.5  # a verdict word this close (about 25 characters) makes counted cases or people convictions
 _ARTICLE_ITEM = regex.compile(r"(?:ст\.|стать\w*|art\.|articles?)\s*\d+(?:\.\d+)?\s*\($", _FLAGS)
 _ANAPHORA = regex.compile(
-    r"\b(?:such|these|those|similar|the same|аналогичн\w*|таких|такие|подобн\w*|этих|этой\s+категории|"
-    r"данной\s+категории|той\s+же\s+категории)\b",
+    r"\b(?:(?:such|these|those|similar|the\s+same)\s+(?:\w+\s+)?(?:cases|charges|prosecutions|offences|crimes|ones)|"
+    r"(?:аналогичн\w*|таких|такие|подобн\w*|этих)\s+(?:\w+\s+)?(?:дел\w*|случа\w*|преступлени\w*|обвинени\w*)|"
+    r"(?:этой|данной|той\s+же)\s+категории)\b",
     _FLAGS,
 )
 _LABEL_GAP = regex.compile(r"[\s:—–(-]*", regex.V1)
@@ -113,7 +116,9 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
     if not scores:
         return Categorization("other", 0.0)
     category, score = max(scores.items(), key=lambda kv: kv[1])
-    offences = [c for c in OFFENCES if scores.get(c, 0.0) > _TRACE]
+    offences = sorted((c for c in OFFENCES if scores.get(c, 0.0) > _TRACE), key=lambda c: -scores[c])
+    if len(offences) > 1 and scores[offences[0]] >= max(1.0, _DOMINANT * scores[offences[1]]):
+        offences = offences[:1]  # "233 face criminal cases under Article 337, and another 45 … desertion"
     item = _ARTICLE_ITEM.search(sentence, 0, start)
     if item and any(c == "conviction" and m_end <= item.start() for c, _, _, m_end in evidence.matches):
         # "Sentences by article: Art. 337 (2,871), Art. 338 (214)": the list's heading says what is counted
@@ -126,6 +131,8 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         score = min(score, _TRACE)  # "such cases", "дела этой категории": the offence is the text's topic
     elif category in OFFENCES and scores.get("prosecution", 0.0) >= _COUNTED_WEIGHT and len(offences) > 1:
         category = "prosecution"  # "cases of AWOL and desertion"
+    if category in (*OFFENCES, "prosecution") and best.get("conviction", 0.0) >= _VERDICT_NEAR:
+        category = "conviction"  # "delivered verdicts in three criminal cases", "приговоры вынесены в отношении 198"
     if category == "personnel" and (
         _LOSSES.search(sentence, max(0, start - 40), end + 40)
         or (len(matches) < len(evidence.matches) and any(c == "equipment_loss" for c, *_ in evidence.matches))

@@ -82,8 +82,10 @@ def relate(text: str, counts: Sequence[dict], sentences: Sentences, lang: str) -
             if earlier:
                 relations[i] = Relation(earlier[-1], "restated", False)
             continue
-        if figures and _cue(lang, "baseline", before):
-            relations[i] = Relation(_head(figures[-1], relations), "baseline", True)
+        compared = [j for j in same if _plain(relations.get(j)) or relations[j].kind == "comparison"]
+        if compared and _cue(lang, "baseline", before):
+            # "… six times more than in May 2023, when courts registered 183": the figure the change is of
+            relations[i] = Relation(_head(compared[-1], relations), "baseline", True)
             continue
         if count["kind"] == "multiplier" or (
             count["kind"] == "share" and (_cue(lang, "growth_before", before) or _cue(lang, "growth_after", after))
@@ -93,7 +95,8 @@ def relate(text: str, counts: Sequence[dict], sentences: Sentences, lang: str) -
             elif not same and (whole := _main_before(counts, bounds, relations, i)) is not None:
                 relations[i] = Relation(whole, "comparison", False)
             continue
-        if _cue(lang, "part", before) or _cue(lang, "part_after", after):
+        opening = not same and _cue(lang, "part_opening", before)
+        if opening or _cue(lang, "part", before) or _cue(lang, "part_after", after):
             if figures and _mid_sentence(before):
                 whole = figures[-1]  # "получил 4,2 тысячи заявок, из них более 600 …"
             else:

@@ -3,8 +3,9 @@
 spaCy's parser and the Russian sentencizer end sentences after "Art." or "ст.", which cuts a count off from
 the words that say what it counts. Rules that read a count's sentence use these bounds instead: a sentence
 ends at a line break (unless the line was wrapped mid-sentence: it ends in a lower-case word or a comma and
-the next starts in lower case or with a number), or at ".", "!", "?" or "…" followed by space and a capital
-letter, a digit or an opening quote, unless the full stop closes an abbreviation from
+the next starts in lower case or with a number, or it ends in a number and the next starts in lower case,
+"получили 20 538\nуголовных дел"), or at ".", "!", "?" or "…" followed by space and a capital letter, a digit
+or an opening quote, unless the full stop closes an abbreviation from
 ``models/text/abbreviations.tsv`` or an initial.
 """
 
@@ -28,7 +29,7 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(r[1].lower() for r in rows("text/abbreviations.tsv"))
 
 
-_WRAPPED = regex.compile(r"[\p{Ll},;\-–(]\n[ \t]*[\p{Ll}\d(«\"]|:\n", regex.V1)
+_WRAPPED = regex.compile(r"[\p{Ll},;\-–(]\n[ \t]*[\p{Ll}\d(«\"]|:\n|\d\n[ \t]*\p{Ll}", regex.V1)
 
 
 def _is_end(text: str, m: regex.Match) -> bool:

@@ -6,6 +6,7 @@ the exact character offsets of the mention, which may be narrower than the token
 
 from __future__ import annotations
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +25,8 @@ _NOUNISH = {"NOUN", "PROPN"}
 _WEAK = 1.0
 #: what a part of a whole can be on its own ("Of these, 139 ended in convictions", "64 as killed")
 _OUTCOMES = frozenset({"conviction", "killed", "wounded", "captured", "casualties", "equipment_loss"})
+#: what separates the clauses of a list of parts ("139 ended in convictions, 17 were …"; "— 174;\n по ст. 338")
+_SEPARATOR = regex.compile(r"[,;:](?=\s)|\n")
 #: wholes whose parts take the offence they name ("Из 96 дел 78 — о СОЧ", "of its 38,000 men, 4,870 left")
 _GENERAL = frozenset({"prosecution", "personnel"})
 
@@ -42,6 +45,27 @@ def _use_document_topic(found: list[dict], guesses: set[int], specific: set[int]
             if record["category"] == "personnel" and topic == "equipment_loss":
                 topic = "casualties"  # "личный состав — 973 340" among "танки — 10 780": personnel losses
             record["category"] = topic
+
+
+_LEAD_LINES = 15  # lines of a list to walk up to the line that introduces it
+
+
+def _lead_in(text: str, first: int) -> str | None:
+    """The line introducing the list whose line starts at ``first`` ("… получили:", "Losses by type:"), if any."""
+    if "\n" not in text[max(0, first - 3) : first]:
+        return None
+    end = text.rfind("\n", 0, first)
+    for _ in range(_LEAD_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line:
+            return None  # a blank line ends the list
+        if line.endswith(":"):
+            return line
+        end = start - 1
+    return None
 
 
 class CountExtractor:
@@ -70,6 +94,10 @@ class CountExtractor:
             if (first, last) not in evidence:
                 evidence[first, last] = Evidence(self.lang, context)
             category = categorize(evidence[first, last], counted=counted, start=m.start - first, end=m.end - first)
+            if category.score <= _WEAK and (lead := _lead_in(text, first)) is not None:
+                # a line of a list says nothing itself: "Больше всего дел о СОЧ получили:\n— суды Москвы — 1 870;"
+                listed = categorize(Evidence(self.lang, lead), counted=counted, start=len(lead), end=len(lead))
+                category = listed if listed.score > _WEAK else category
             if category.score <= _WEAK:
                 guesses.add(len(found))
             elif category.specific:
@@ -122,12 +150,19 @@ class CountExtractor:
                 record["category"] = whole["category"]
 
     def _own_category(self, text: str, sentences: Sentences, found: list[dict], i: int) -> str | None:
-        """The category a part's own clause gives it (from the figure to the next one: "139 ended in convictions,
-        17 were returned to the prosecutor"), if it says one."""
+        """The category a part's own clause gives it, if it says one: the clause runs between the separators (or
+        the neighbouring figures) around it, so "139 ended in convictions, 17 were returned" and "по ст. 337 — 174;
+        по ст. 338 — 12" each read their own words."""
         record = found[i]
-        _, last = sentences.bounds(record["char_start"], record["char_end"])
-        start = record["char_start"]
+        first, last = sentences.bounds(record["char_start"], record["char_end"])
+        previous = [f["char_end"] for f in found[:i] if first <= f["char_start"]]
+        start = max([*previous, first])
         end = min([f["char_start"] for f in found[i + 1 :] if f["char_end"] <= last] + [last])
+        before = [m.end() for m in _SEPARATOR.finditer(text, start, record["char_start"])]
+        after = _SEPARATOR.search(text, record["char_end"], end)
+        # no separator after the figure before: the words between are that figure's ("260 ended in convictions and")
+        start = before[-1] if before else (record["char_start"] if previous else start)
+        end = after.start() if after else end
         evidence = Evidence(self.lang, text[start:end])
         own = categorize(
             evidence, counted=record["counted"], start=record["char_start"] - start, end=record["char_end"] - start

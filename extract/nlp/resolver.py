@@ -60,8 +60,8 @@ _NEXT_CLAUSE = regex.compile(
 #: words that introduce the baseline of a comparison; a date after them belongs to the baseline figure
 _COMPARISON = regex.compile(
     r"(?:(?<!\b(?:more|less|fewer|greater|rather|other|higher|lower)\s)\bthan\b|"
-    r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s+(?=(?:in|during|at|on|over|last|the\s+previous|a\s+year)\b)|\bcompared\s+(?:with|to)\b|\bas\s+(?:many|much|high|large)\s+as\b|\bagainst\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
-    r"(?<!\b(?:более|менее|больше|меньше|выше|ниже)\s)\bчем\b|\bпо\s+сравнению\s+с\b|\bпротив\b|\bв\s+сравнении\s+с\b|\bотносительно\b)[^.;]*$",
+    r"\b(?:more|less|fewer|greater|higher|lower)\s+than\s+(?=(?:in|during|at|on|over|last|the\s+previous|a\s+year)\b)|\bcompared\s+(?:with|to)\b|\bas\s+(?:many|much|high|large)\s+as\b|\bagainst(?=\s*$|\s+(?:\d|about|around|nearly|some|more|over|just))|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\.?|"
+    r"(?<!\b(?:более|менее|больше|меньше|выше|ниже)\s)\bчем\b|\bпо\s+сравнению\s+с\b|\bпротив(?=\s*$|\s+(?:\d|около|почти|примерно|более|свыше))|\bв\s+сравнении\s+с\b|\bотносительно\b)[^.;]*$",
     regex.IGNORECASE | regex.V1,
 )
 
@@ -97,10 +97,12 @@ class Resolver:
         sentences = Sentences(text)
         published = doc.user_data.get("published")
         # days date events, not periods; but a day "as of" which a figure is given ends its period
-        dates = sorted(
-            [d for d in all_dates if d.get("precision") != "day"] + _as_of_days(text, all_dates),
-            key=lambda d: d["char_start"],
-        )
+        as_of = _as_of_days(text, all_dates, sentences)
+        dates = sorted([d for d in all_dates if d.get("precision") != "day"] + as_of, key=lambda d: d["char_start"])
+        # the other days date events: a figure of that event covers that day ("On 4 December the court sentenced
+        # three servicemen"), when its sentence states no period
+        taken = {d["char_start"] for d in as_of}
+        event_days = [d for d in all_dates if d.get("precision") == "day" and d["char_start"] not in taken]
         units, sources = records(doc, "units"), records(doc, "sources")
         by_start = {c["char_start"]: c for c in counts}
         for count in counts:
@@ -117,6 +119,12 @@ class Resolver:
                 count["period"] = self._period(text, count, dates, sentences, first, last, published)
             if count["period"] is None and whole is not None and count["relation"] == "comparison":
                 count["period"] = whole["period"]  # "twice as many as in September 2023": the figure compared
+            if count["period"] is None:
+                days = [d for d in event_days if first <= d["char_start"] and d["char_end"] <= last]
+                days = [d for d in days if not _is_comparison(text, d, first)]
+                if days:
+                    day = min(days, key=lambda d: self._rank(text, count, d))
+                    count["period"] = {"start": day["start"], "end": day["end"]}
             if count["period"] is None:  # the section's heading may state the period ("Первое полугодие 2025")
                 count["period"] = _heading_period(text, count["char_start"], dates, published)
             period = count["period"]
@@ -131,7 +139,7 @@ class Resolver:
         baseline = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"])
         # the count is itself the baseline ("than in May 2023, when courts registered 183"), unless a new clause
         # starts between them ("на 18% больше, чем в апреле, и в 2,5 раза больше")
-        compared = baseline is not None and not _NEXT_CLAUSE.search(text, baseline.start(), count["char_start"])
+        compared = baseline is not None and not _clause_break(text, baseline.start(), count["char_start"], dates)
         here = [
             d for d in dates
             if first <= d["char_start"] and d["char_end"] <= last and (compared or not _is_comparison(text, d, first))
@@ -194,6 +202,14 @@ class Resolver:
         return best["char_start"]
 
 
+def _clause_break(text: str, start: int, end: int, dates: list[dict]) -> bool:
+    """A clause break between ``start`` and ``end``, not counting the dash of a date range ("январь — октябрь")."""
+    return any(
+        not any(d["char_start"] <= m.start() < d["char_end"] for d in dates)
+        for m in _NEXT_CLAUSE.finditer(text, start, end)
+    )
+
+
 def _outside_dates(doc: Doc, counts: list[dict], dates: list[dict]) -> list[dict]:
     """Numbers inside a date or period ("с 1 по 15 марта", "15–20 March") are days, not counts."""
     keep = [
@@ -227,15 +243,27 @@ _AS_OF = regex.compile(
 )
 
 
-def _as_of_days(text: str, dates: list[dict]) -> list[dict]:
-    """Day dates introduced as the as-of day of a figure, as open periods that end on that day."""
-    return [
-        {**d, "start": None, "precision": "range"}
-        for d in dates
-        if d.get("precision") == "day"
-        and d.get("end")
-        and _AS_OF.search(text, max(0, d["char_start"] - 30), d["char_start"])
-    ]
+#: a sentence giving a running total or reporting one: its day is the day the figure is given as of ("the General
+#: Staff reported the following cumulative figures on 30 June 2025", "said on 15.03.2024 that Russia had lost")
+_REPORTED = regex.compile(
+    r"\b(?:cumulative|in\s+total|overall|total|said|says|reported|reports|told|announced|stated|put|gave|"
+    r"stood\s+at|estimated|всего|в\s+общей\s+сложности|общ(?:ие|ее|ая)|сообщ\w+|заяв\w+|оцени\w+|"
+    r"привел\w*|назвал\w*|составил\w*)\b",
+    regex.IGNORECASE | regex.V1,
+)
+
+
+def _as_of_days(text: str, dates: list[dict], sentences: Sentences) -> list[dict]:
+    """Day dates introduced as the as-of day of a figure ("на 1 июля 2025 года"), or the day of a sentence
+    that reports a running total, as open periods that end on that day."""
+    out = []
+    for d in dates:
+        if d.get("precision") != "day" or not d.get("end"):
+            continue
+        first, last = sentences.bounds(d["char_start"], d["char_end"])
+        if _AS_OF.search(text, max(0, d["char_start"] - 30), d["char_start"]) or _REPORTED.search(text, first, last):
+            out.append({**d, "start": None, "precision": "range"})
+    return out
 
 
 def _combined(dates: list[dict]) -> dict | None:
