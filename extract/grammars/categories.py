@@ -34,6 +34,9 @@ _ANAPHORA = regex.compile(
     r"(?:этой|данной|той\s+же)\s+категории)\b",
     _FLAGS,
 )
+#: a break between two clauses of a sentence; a cue beyond it speaks for the other clause's figure first
+_CLAUSE_BREAK = regex.compile(r";|,\s+(?:and|but|while|whereas|а|но|тогда\s+как)\b", _FLAGS)
+_OTHER_CLAUSE = 0.5
 _LABEL_GAP = regex.compile(r"[\s:—–(-]*", regex.V1)
 _LIST_LABEL = 40  # characters of a label before the figure on a line of a list
 _LIST_TAIL = 25  # characters after the figure on such a line ("(+1 150)", "человек")
@@ -105,6 +108,9 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
             3.0 if m_end <= start and distance <= 4 and _LABEL_GAP.fullmatch(evidence.sentence[m_end:start]) else 1.0
         )
         value = label * weight * _HALF_DISTANCE / (_HALF_DISTANCE + max(distance, 0))
+        lo, hi = (m_end, start) if m_end <= start else (end, m_start)
+        if lo < hi and _CLAUSE_BREAK.search(evidence.sentence, lo, hi):
+            value *= _OTHER_CLAUSE  # "233 face cases under Article 337, and another 45 … desertion"
         best[category] = max(best.get(category, 0.0), value)
     for category, value in best.items():
         scores[category] = scores.get(category, 0.0) + value
