@@ -29,7 +29,8 @@ mentions from every document are grouped into claims by this rule:
    the other in ``conflicts_with``, when the block has a period and the two claims either name two different
    sources or share no document. Figures with no period are never said to conflict (nothing says they speak of
    the same time), nor are unsourced figures from one document (a table broken down by article, say). Two
-   sources that agree stay two claims, not a conflict.
+   sources that agree stay two claims, not a conflict. Parts of a whole ("Of these, 2,100 …") and changes of
+   another figure ("10% more") have blocks of their own and never conflict: they are other quantities.
 
 A claim's id is a hash of its block, source and representative figure (its most precise mention), so it stays
 the same from run to run. Claims are rebuilt by the batch driver at the end of each run (``Store.replace_claims``);
@@ -165,8 +166,9 @@ class _Claim:
         return {m.get("doc_sha256") or "" for m in self.members}
 
     def conflicts(self, other: _Claim) -> bool:
-        """Rule 4: a dated block, intervals apart, and either two named sources or no document in common."""
-        if self.block[4] == ("none",) or self.meets(other):
+        """Rule 4: a dated block of whole figures (not parts or changes of another), intervals apart, and either
+        two named sources or no document in common."""
+        if self.block[4] == ("none",) or len(self.block) > 5 or self.meets(other):
             return False
         two_sources = self.source is not None and other.source is not None and self.source != other.source
         return two_sources or not (self.documents() & other.documents())
@@ -183,14 +185,21 @@ def _precision_order(mention: dict) -> tuple:
     )
 
 
+#: relations (``Count.relation``) that make a figure a different quantity from the one it refers to
+_SUBSETS = ("part", "comparison")
+
+
 def _block_of(mention: dict) -> tuple:
-    return (
+    block = (
         mention["category"],
         mention.get("kind") or "count",
         bool(mention.get("projection")),
         mention.get("unit"),
         period_key(mention.get("period")),
     )
+    # "Of these, 2,100 …" and "10% more" are not rival figures for their whole: they get blocks of their own
+    relation = mention.get("relation")
+    return (*block, relation) if relation in _SUBSETS else block
 
 
 def _cluster(claims: list[_Claim], block: tuple, source: str | None, mentions: list[dict]) -> None:
@@ -343,7 +352,10 @@ def claim_mentions(store: Any) -> list[dict[str, Any]]:
         start, end = count["char_start"], count["char_end"]
         out.append(
             {
-                **{k: count.get(k) for k in ("value", "low", "high", "qualifier", "kind", "category", "counted")},
+                **{
+                    k: count.get(k)
+                    for k in ("value", "low", "high", "qualifier", "kind", "category", "counted", "relation")
+                },
                 "projection": bool(count.get("projection")),
                 "period": count.get("period"),
                 "unit": (unit.get("id") or unit.get("military_unit_number")) if unit else None,

@@ -317,3 +317,13 @@ def test_cli_claims_into_a_closed_pipe_ends_quietly(sample_store: Path) -> None:
     error = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0
     assert "Broken pipe" not in error and "Traceback" not in error
+
+
+def test_a_part_of_a_whole_is_not_a_rival_figure_for_it() -> None:
+    whole = mention("9,400", 9400, category="other", doc="d1", source="I Want to Live")
+    part = mention("2,100", 2100, category="other", doc="d2", at=50, source="Get Lost", relation="part")
+    rival = mention("5,000", 5000, category="other", doc="d3", at=9, source="Get Lost")
+    rows = group_claims([whole, part, rival])
+    by_value = {r["value"]: r for r in rows}
+    assert not by_value[2100]["conflict"]
+    assert by_value[9400]["conflict"] and by_value[5000]["conflict"]  # two whole figures that disagree still do
