@@ -36,6 +36,8 @@ __all__ = ["Relation", "relate"]
 _FLAGS = regex.IGNORECASE | regex.V1
 #: sentences to look back for the whole of "Of these" or for the figure a multiplier changes
 _LOOK_BACK = 3
+#: figures before a count in its sentence that may be what it refers to (the nearest ones; tables run long)
+_NEAR = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +67,15 @@ def relate(text: str, counts: Sequence[dict], sentences: Sentences, lang: str) -
     bounds = [sentences.bounds(c["char_start"], c["char_end"]) for c in counts]
     relations: dict[int, Relation] = {}
     governing: dict[tuple[int, int], int] = {}  # a sentence's whole for its later figures ("Of these, 139 …, 17 …")
+    members: dict[tuple[int, int], list[int]] = {}  # the figures of each sentence, in order
+    order: list[tuple[int, int]] = []  # the sentences with figures, in order
     for i, count in enumerate(counts):
         first, last = bounds[i]
-        same = [j for j in range(i) if bounds[j] == (first, last)]
+        if (first, last) not in members:
+            members[first, last] = []
+            order.append((first, last))
+        same = members[first, last][-_NEAR:]  # the figures before this one in its sentence (the nearest suffice)
+        members[first, last].append(i)
         since = counts[same[-1]]["char_end"] if same else first
         before = text[since : count["char_start"]]
         after = text[count["char_end"] : min(last, count["char_end"] + 40)]
@@ -78,9 +86,11 @@ def relate(text: str, counts: Sequence[dict], sentences: Sentences, lang: str) -
             continue
         if not same and _cue(lang, "restated", text[max(0, first - 2) : count["char_start"]]):
             governing[first, last] = i
-            earlier = [j for j in range(i) if bounds[j][0] < first and _same_value(counts[j], count)]
-            if earlier:
-                relations[i] = Relation(earlier[-1], "restated", False)
+            earlier = next(
+                (j for j in range(i - 1, -1, -1) if bounds[j][0] < first and _same_value(counts[j], count)), None
+            )
+            if earlier is not None:
+                relations[i] = Relation(earlier, "restated", False)
             continue
         compared = [j for j in same if _plain(relations.get(j)) or relations[j].kind == "comparison"]
         if compared and _cue(lang, "baseline", before):
@@ -92,7 +102,7 @@ def relate(text: str, counts: Sequence[dict], sentences: Sentences, lang: str) -
         ):
             if figures:
                 relations[i] = Relation(figures[-1], "comparison", True)
-            elif not same and (whole := _main_before(counts, bounds, relations, i)) is not None:
+            elif not same and (whole := _main_before(counts, members, order, relations)) is not None:
                 relations[i] = Relation(whole, "comparison", False)
             continue
         opening = not same and _cue(lang, "part_opening", before)
@@ -100,7 +110,7 @@ def relate(text: str, counts: Sequence[dict], sentences: Sentences, lang: str) -
             if figures and _mid_sentence(before):
                 whole = figures[-1]  # "получил 4,2 тысячи заявок, из них более 600 …"
             else:
-                whole = _main_before(counts, bounds, relations, i, within=(first, last))
+                whole = _main_before(counts, members, order, relations)
             if whole is not None:
                 relations[i] = Relation(whole, "part", bounds[whole] == (first, last))
                 governing[first, last] = whole
@@ -148,22 +158,14 @@ def _mid_sentence(before: str) -> bool:
 
 def _main_before(
     counts: Sequence[dict],
-    bounds: list[tuple[int, int]],
+    members: dict[tuple[int, int], list[int]],
+    order: list[tuple[int, int]],
     relations: dict[int, Relation],
-    i: int,
-    *,
-    within: tuple[int, int] | None = None,
 ) -> int | None:
-    """The main figure of the nearest sentence before count ``i`` that has figures: its last plain count
-    (not a baseline or a change), looking back a few sentences."""
-    sentences: list[tuple[int, int]] = []
-    for j in range(i - 1, -1, -1):
-        if bounds[j] not in (bounds[i], within) and bounds[j] not in sentences:
-            sentences.append(bounds[j])
-    for sentence in sentences[:_LOOK_BACK]:
-        plain = [
-            j for j in range(i) if bounds[j] == sentence and counts[j]["kind"] == "count" and _plain(relations.get(j))
-        ]
+    """The main figure of the nearest sentence before the current one (the last of ``order``) that has one: its
+    last plain count (not a baseline or a change), looking back a few sentences."""
+    for sentence in order[-2 : -2 - _LOOK_BACK : -1]:
+        plain = [j for j in members[sentence] if counts[j]["kind"] == "count" and _plain(relations.get(j))]
         if plain:
             return _root(plain[-1], relations)
     return None

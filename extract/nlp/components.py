@@ -155,9 +155,9 @@ class CountExtractor:
         по ст. 338 — 12" each read their own words."""
         record = found[i]
         first, last = sentences.bounds(record["char_start"], record["char_end"])
-        previous = [f["char_end"] for f in found[:i] if first <= f["char_start"]]
+        previous = [found[i - 1]["char_end"]] if i and first <= found[i - 1]["char_start"] else []
         start = max([*previous, first])
-        end = min([f["char_start"] for f in found[i + 1 :] if f["char_end"] <= last] + [last])
+        end = found[i + 1]["char_start"] if i + 1 < len(found) and found[i + 1]["char_end"] <= last else last
         before = [m.end() for m in _SEPARATOR.finditer(text, start, record["char_start"])]
         after = _SEPARATOR.search(text, record["char_end"], end)
         # no separator after the figure before: the words between are that figure's ("260 ended in convictions and")
