@@ -38,6 +38,7 @@ _FLAGS = regex.IGNORECASE | regex.V1
 _LOOK_BACK = 3
 #: figures before a count in its sentence that may be what it refers to (the nearest ones; tables run long)
 _NEAR = 20
+_AFTER_COMMA = regex.compile(r",\s*\S+\s*\S*\s*$")  # a cue of a word or two right after a comma
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ def _same_value(a: dict, b: dict) -> bool:
 
 def _mid_sentence(before: str) -> bool:
     """The cue follows a comma inside the sentence (", of whom", ", из них"), not its opening."""
-    return "," in before.split(":")[0] or bool(regex.search(r",\s*\S+\s*\S*\s*$", before))
+    return "," in before.split(":")[0] or bool(_AFTER_COMMA.search(before))
 
 
 def _main_before(

@@ -140,10 +140,8 @@ class CountExtractor:
             record["whole"], record["relation"] = whole["char_start"], relation.kind
             if relation.kind == "part":
                 own = self._own_category(text, sentences, found, i)
-                if own is None or not (own in _OUTCOMES or (own in OFFENCES and whole["category"] in _GENERAL)):
-                    record["category"] = whole["category"]
-                elif own is not None:
-                    record["category"] = own
+                keeps_own = own in _OUTCOMES or (own in OFFENCES and whole["category"] in _GENERAL)
+                record["category"] = own if keeps_own else whole["category"]
             elif relation.kind == "restated" and relation.same_sentence and record["counted"] and not whole["counted"]:
                 whole["category"] = record["category"]  # "20–25%, то есть от 150 до 180 тыс. погибших"
             elif relation.same_sentence or relation.kind == "restated" or i in guesses or i not in specific:

@@ -1,15 +1,21 @@
 """The resolver: the last component, which ties each count to the period, unit and source it belongs to.
 
-Period: the nearest period stated in the count's own sentence (months, quarters, halves, years, ranges; single
-days are the dates of events and statements, not periods), leaving out the baseline of a comparison ("than in
-May 2023") unless the count is the baseline itself, and a period past a clause break, which belongs to the next
-figure. "Since the invasion … as of 1 July 2025" in one sentence make one period; a daily addition "(+870)"
-covers the as-of day. A sentence with no period takes the previous sentence's when it clearly goes on about
-the same figures ("Of these", "из них"); otherwise the count takes the period of the heading of its section (a
-short line standing alone, without a full stop) when it has one; a line of a block (a list of figures) takes
-the period of the nearest line above that states one. Open-ended cumulative periods ("since the war began",
-"с начала мобилизации") run to the publication date. Unit and source: the nearest one in the count's sentence
-("according to Mediazona", "из 155-й бригады бежали 40 военнослужащих").
+Period: the nearest period stated in the count's own sentence (months, quarters, halves, years, ranges), leaving
+out the baseline of a comparison ("than in May 2023") unless the count is the baseline itself, and a period past
+a clause break, which belongs to the next figure. A single day is a period only as an as-of day ("на 1 июля 2025
+года", or the day of a sentence reporting a running total: "the General Staff said on 15.03.2024 that …"), or,
+failing any period, as the day of the event a figure counts ("On 4 December the court sentenced three
+servicemen"). "Since the invasion … as of 1 July 2025" in one sentence make one period; a daily addition
+"(+870)" covers the as-of day. A figure that refers to another one (``whole``, found by
+``extract.grammars.count_relations``) takes that figure's period: a restated figure always, a part unless it
+states its own before it, a comparison when it states none. A sentence with no period takes the previous
+sentence's when it clearly goes on about the same figures ("Of these", "из них"); otherwise the count takes the
+period of the heading of its section (a short line standing alone, without a full stop) when it has one; a
+line of a block (a list of figures) takes the period of the nearest line above that states one. Open-ended
+cumulative periods ("since the war began", "с начала мобилизации") run to the publication date.
+
+Unit and source: the nearest one in the count's sentence ("according to Mediazona", "из 155-й бригады бежали 40
+военнослужащих").
 
 Unit and source are written as the referenced mention's ``char_start`` in the doc; ``extract.nlp.analyze`` turns
 them into indices of the result's ``units`` / ``sources`` lists once all segments are merged.
