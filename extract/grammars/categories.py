@@ -40,6 +40,7 @@ _OTHER_CLAUSE = 0.5
 _LABEL_GAP = regex.compile(r"[\s:—–(-]*", regex.V1)
 _LIST_LABEL = 40  # characters of a label before the figure on a line of a list
 _LIST_TAIL = 25  # characters after the figure on such a line ("(+1 150)", "человек")
+_BOTH = 6.0  # the weight of the lexicon's "killed and wounded" entries, which make either word casualties
 _LOSSES = regex.compile(r"\blosses\b|\bпотер(?:и|ь|ял\w*|ях)\b", _FLAGS)
 
 
@@ -139,6 +140,11 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         category = "prosecution"  # "cases of AWOL and desertion"
     if category in (*OFFENCES, "prosecution") and best.get("conviction", 0.0) >= _VERDICT_NEAR:
         category = "conviction"  # "delivered verdicts in three criminal cases", "приговоры вынесены в отношении 198"
+    if category in ("killed", "wounded") and any(
+        c == "casualties" and w >= _BOTH and (m_start - end if m_start >= end else start - m_end) <= _HALF_DISTANCE
+        for c, w, m_start, m_end in matches
+    ):
+        category = "casualties"  # "1 160 военнослужащих убитыми и ранеными", "were killed or wounded"
     if category == "personnel" and (
         _LOSSES.search(sentence, max(0, start - 40), end + 40)
         or (len(matches) < len(evidence.matches) and any(c == "equipment_loss" for c, *_ in evidence.matches))

@@ -31,7 +31,7 @@ import regex
 from extract.grammars.lexicon import rows
 from extract.grammars.sentences import Sentences
 
-__all__ = ["Relation", "relate"]
+__all__ = ["Relation", "carries_on", "relate"]
 
 _FLAGS = regex.IGNORECASE | regex.V1
 #: sentences to look back for the whole of "Of these" or for the figure a multiplier changes
@@ -60,6 +60,12 @@ def _cues(lang: str) -> dict[str, regex.Pattern]:
 def _cue(lang: str, name: str, text: str) -> regex.Match | None:
     pattern = _cues(lang).get(name)
     return pattern.search(text) if pattern is not None else None
+
+
+def carries_on(lang: str, sentence: str) -> bool:
+    """Whether a sentence that states no period may go on about the period of the figures before it: not when it
+    gives a rate ("every working day", "в сутки") or a present stock ("now", "сейчас")."""
+    return _cue(lang, "no_carry", sentence) is None
 
 
 def relate(text: str, counts: Sequence[dict], sentences: Sentences, lang: str) -> dict[int, Relation]:

@@ -47,6 +47,26 @@ def _use_document_topic(found: list[dict], guesses: set[int], specific: set[int]
             record["category"] = topic
 
 
+def _shares_of_strength(text: str, found: list[dict]) -> None:
+    """A share of people or of a unit's strength measures the figure before it in its paragraph: "lost at least
+    two thousand men, almost half of its strength" (casualties), "about two in five of the brigade's nominal
+    strength" after a count of absentees (awol), passing over the strength itself ("With a strength of 38,000, that
+    is about 13%")."""
+    for i, record in enumerate(found):
+        if (
+            record["kind"] != "share"
+            or record["relation"] not in (None, "restated")
+            or record["category"] != "personnel"
+        ):
+            continue
+        for before in reversed(found[:i]):
+            if "\n\n" in text[before["char_end"] : record["char_start"]]:
+                break
+            if before["kind"] == "count" and before["category"] != "personnel":  # the strength is the denominator
+                record["category"] = before["category"]
+                break
+
+
 _LEAD_LINES = 15  # lines of a list to walk up to the line that introduces it
 
 
@@ -127,6 +147,7 @@ class CountExtractor:
             found.append(record)
         _use_document_topic(found, guesses, specific)
         self._relate(text, sentences, found, guesses, specific)
+        _shares_of_strength(text, found)
         store(doc, self.spans_key, spans, found)
         return doc
 

@@ -23,12 +23,14 @@ them into indices of the result's ``units`` / ``sources`` lists once all segment
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.grammars.count_relations import carries_on
 from extract.grammars.sentences import Sentences
 from extract.nlp.spans import records, store, text_of
 
@@ -41,10 +43,18 @@ _CARRY_OVER = regex.compile(
     r"including|из\s+которых|in\s+total|in\s+all|overall|всего|в\s+общей\s+сложности|итого)\b",
     regex.IGNORECASE | regex.V1,
 )
-#: words that point back to a period stated earlier
+#: a small number in digits or words, as in a length of time ("девять месяцев", "six months")
+_SOME = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|дв[аеу]|тр[иеё]\w*|четыр\w+|пят\w+|"
+    r"шест\w+|сем\w+|восем\w+|девят\w+|десят\w+|одиннадцат\w+|двенадцат\w+)"
+)
+#: words that point back to a period stated earlier, among them a bare length of time ("За девять месяцев юристы
+#: ответили на 19 640 обращений", "over those six months"): the period just stated, not one counted from today
 _SAME_PERIOD = regex.compile(
     r"\b(?:за\s+(?:это|то\s+же|тот\s+же|этот)\s+(?:время|период)|в\s+(?:этот|тот\s+же)\s+период|"
-    r"(?:in|over|during)\s+(?:that|this|the\s+same)\s+(?:time|period)|in\s+the\s+same\s+period)\b",
+    r"(?:in|over|during)\s+(?:that|this|the\s+same)\s+(?:time|period)|in\s+the\s+same\s+period|"
+    rf"(?:за|в\s+течение)\s+(?:эти\s+|этих\s+)?(?:полгода|полтора\s+года|{_SOME}\s+(?:месяц\w*|недел\w*|лет|год\w*))|"
+    rf"(?:in|over|during)\s+(?:those|these|the)\s+{_SOME}\s+(?:months|weeks|years))\b",
     regex.IGNORECASE | regex.V1,
 )
 #: date phrases that are the baseline of a comparison by themselves
@@ -58,6 +68,8 @@ _TOTAL = regex.compile(r"\b(?:общее\s+число|общая\s+числен�
                        r"total\s+number|cumulative)\b", regex.IGNORECASE | regex.V1)  # fmt: skip
 #: "since" said in words the date extractor leaves outside the date ("с момента запуска в сентябре 2022 года")
 _SINCE = regex.compile(r"(?:\bс\s+момента\b|\bс\s+начала\b|\bsince\b|\bстарта\b)[^.;]*$", regex.IGNORECASE | regex.V1)
+#: a forecast figure that adds to what there is ("another 1,600", "ещё не менее 1 200")
+_MORE = regex.compile(r"\b(?:another|a\s+further|ещ[её])\b", regex.IGNORECASE | regex.V1)
 #: a clause break after a count: a period beyond it belongs to the next figure
 _NEXT_CLAUSE = regex.compile(
     r"[;—–]|,\s+(?:а|и|но|хотя|тогда\s+как|в\s+то\s+время\s+как|while|whereas|although|though|and|but)\b",
@@ -92,6 +104,9 @@ def _period(date: dict[str, Any], published: str | None) -> dict[str, str | None
 class Resolver:
     """Links counts to periods, units and sources by position within sentences."""
 
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
     def __call__(self, doc: Doc) -> Doc:
         counts = records(doc, "counts")
         if not counts:
@@ -111,6 +126,8 @@ class Resolver:
         event_days = [d for d in all_dates if d.get("precision") == "day" and d["char_start"] not in taken]
         units, sources = records(doc, "units"), records(doc, "sources")
         by_start = {c["char_start"]: c for c in counts}
+        breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
+        donor = None  # the last count with a period of its own, which a sentence going on about it may carry over
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
             whole = by_start.get(count.get("whole"))  # type: ignore[arg-type]
@@ -131,11 +148,15 @@ class Resolver:
                 if days:
                     day = min(days, key=lambda d: self._rank(text, count, d))
                     count["period"] = {"start": day["start"], "end": day["end"]}
+            if count["period"] is None:
+                count["period"] = self._paragraph_period(text, count, donor, breaks, first, last)
             if count["period"] is None:  # the section's heading may state the period ("Первое полугодие 2025")
                 count["period"] = _heading_period(text, count["char_start"], dates, published)
             period = count["period"]
             if period and period["end"] and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+"):
                 count["period"] = {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
+            if count["period"] is not None and not count["projection"] and count["relation"] != "baseline":
+                donor = count
             count["unit"] = self._nearest(count, units, first, last)
             count["source"] = self._nearest(count, sources, first, last)
         return doc
@@ -159,8 +180,15 @@ class Resolver:
                 and _SINCE.search(text, max(first, best["char_start"] - 40), best["char_start"])
             ):
                 period = {"start": period["start"], "end": published}  # "с момента запуска в сентябре 2022 года"
-            if period and period["start"] is None and (period["end"] or "").endswith("-12-31") and count["projection"]:
-                # "will flee by the end of the year": over that year, or, for a running total, since the text's start
+            if (
+                period
+                and period["start"] is None
+                and (period["end"] or "").endswith("-12-31")
+                and count["projection"]
+                and not _MORE.search(text, max(first, count["char_start"] - 12), count["char_start"])
+            ):
+                # "will flee by the end of the year": over that year, or, for a running total, since the text's start;
+                # "another 1,600 by the end of 2025", "ещё не менее 1 200" stay open: more from today on
                 total = _TOTAL.search(text, first, last) is not None
                 earlier = [d["start"] for d in dates if d.get("start") and d["char_end"] <= first]
                 start = min(earlier) if total and earlier else period["end"][:4] + "-01-01"
@@ -187,6 +215,20 @@ class Resolver:
                 break
             cur, steps = p_first, steps + 1
         return None
+
+    def _paragraph_period(self, text: str, count: dict, donor: dict | None, breaks: list[int], first: int,
+                          last: int) -> dict | None:  # fmt: skip
+        """The period of ``donor``, the last figure before this one that has a period of its own (not a forecast's
+        or a baseline's), when it stands in the same paragraph and this sentence goes on about it ("… 18 746 cases
+        since September 2022. Desertion cases remain far rarer, at fewer than 1,100"); not for shares (of callers,
+        of the dead: mostly said of no period), rates and present stocks. ``breaks``: where the text's paragraph
+        breaks are."""
+        if donor is None or count["kind"] != "count" or count["projection"]:
+            return None
+        between = bisect_left(breaks, count["char_start"]) - bisect_left(breaks, donor["char_end"])
+        if between > 1 or (between and not _LIST_AFTER_BREAK.search(text, donor["char_end"], count["char_start"])):
+            return None  # another paragraph, unless it is a list introduced right after it ("\n\nПо категориям:")
+        return donor["period"] if carries_on(self.lang, text[first:last]) else None
 
     @staticmethod
     def _rank(text: str, count: dict, date: dict) -> tuple[int, int]:
@@ -228,6 +270,8 @@ def _outside_dates(doc: Doc, counts: list[dict], dates: list[dict]) -> list[dict
     return [counts[i] for i in keep]
 
 
+#: a paragraph that is a list introduced by a line of its own ("По категориям:", "By article:")
+_LIST_AFTER_BREAK = regex.compile(r"\n\n[^\n]{1,60}:\n", regex.V1)
 _HEADING = regex.compile(r"(?:^|\n\n)([^\n]{3,120})\n\n", regex.V1)
 
 
@@ -291,4 +335,4 @@ def _is_comparison(text: str, date: dict, first: int) -> bool:
 
 @Language.factory("extract_resolver", assigns=["doc.user_data"])
 def make_resolver(nlp: Language, name: str) -> Resolver:
-    return Resolver()
+    return Resolver(nlp.lang)
