@@ -99,11 +99,13 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
             if pattern.search(counted):
                 scores[category] = scores.get(category, 0.0) + weight * _COUNTED_WEIGHT
     best: dict[str, float] = {}
+    both = False  # "killed and wounded" said next to the figure
     matches = _own_line(evidence, start, end)
     for category, weight, m_start, m_end in matches:
         if m_start < end and start < m_end and counted is None:
             continue  # the number's own words are no evidence ("thousands")
         distance = m_start - end if m_start >= end else start - m_end
+        both = both or (category == "casualties" and weight >= _BOTH and distance <= _HALF_DISTANCE)
         # a label right before the number: "tanks 10,930", "личный состав — 521 940" (not "… и более 1,1 тыс.")
         label = (
             3.0 if m_end <= start and distance <= 4 and _LABEL_GAP.fullmatch(evidence.sentence[m_end:start]) else 1.0
@@ -140,10 +142,7 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         category = "prosecution"  # "cases of AWOL and desertion"
     if category in (*OFFENCES, "prosecution") and best.get("conviction", 0.0) >= _VERDICT_NEAR:
         category = "conviction"  # "delivered verdicts in three criminal cases", "приговоры вынесены в отношении 198"
-    if category in ("killed", "wounded") and any(
-        c == "casualties" and w >= _BOTH and (m_start - end if m_start >= end else start - m_end) <= _HALF_DISTANCE
-        for c, w, m_start, m_end in matches
-    ):
+    if category in ("killed", "wounded") and both:
         category = "casualties"  # "1 160 военнослужащих убитыми и ранеными", "were killed or wounded"
     if category == "personnel" and (
         _LOSSES.search(sentence, max(0, start - 40), end + 40)
