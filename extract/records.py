@@ -63,8 +63,20 @@ class Count(Mention):
     kind: str = "count"
     counted: str | None = None
     category: str = "other"
+    #: what the category rests on, for checking it: ``sentence`` (a telling cue near the figure or in what it
+    #: counts), ``clause`` (a part's own clause: "Of these, 139 ended in convictions"), ``list`` (the line that
+    #: introduces a list), ``related`` (the figure it refers to), ``generic`` (only a generic noun: "soldiers",
+    #: "человек"), ``topic`` (nothing near it: the text's dominant category), ``guess`` (nothing at all)
+    category_basis: str | None = None
     projection: bool = False
     period: dict[str, str | None] | None = None
+    #: how the count came by its period, for checking it: ``clause`` (a date in its own sentence), ``whole`` (the
+    #: figure it refers to), ``same_period`` ("over the same period"), ``previous_sentence`` ("Of these, …"),
+    #: ``list`` (the line above in a list), ``event_day`` ("On 4 December the court sentenced three"),
+    #: ``paragraph`` (the figure before it in the paragraph), ``heading``; null without a period
+    period_basis: str | None = None
+    #: index into ``dates`` of the date mention that states the period, or null
+    period_date: int | None = None
     unit: int | None = None
     source: int | None = None
     #: index into ``counts`` of the figure this one refers to, and how: ``part`` ("Of these, 1,240 …"),

@@ -218,11 +218,19 @@ def _reshape(text: str, atoms: list[Atom]) -> list[_Expr]:
 
 def _ranges(text: str, exprs: list[_Expr], lang: str) -> list[_Expr]:
     out: list[_Expr] = []
+    before_rules = _exclusions(lang)[0]
     i = 0
     while i < len(exprs):
         a = exprs[i]
         b = exprs[i + 1] if i + 1 < len(exprs) else None
-        if b is not None and a.qualifier == b.qualifier == "exact" and a.kind != "multiplier":
+        # an article or other designation number labels the figure after a dash, it is no range's low end: "по ст.
+        # 337 — 3 400", "Art. 337 – 3,400 cases" (but "ст. 337–338", "pages 187–189", "aged 18 to 21" are ranges)
+        label = (
+            b is not None
+            and ("—" in text[a.end : b.start] or a.value < 1000 <= b.value)
+            and before_rules.search(text[max(0, a.first.start - 60) : a.first.start]) is not None
+        )
+        if b is not None and a.qualifier == b.qualifier == "exact" and a.kind != "multiplier" and not label:
             between = text[a.end : b.start]
             sep = _RANGE_SEP[lang].match(between)
             opener = _RANGE_OPEN[lang].search(text[max(0, a.start - 12) : a.start])

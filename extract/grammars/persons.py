@@ -44,8 +44,8 @@ _NOT_NAME_EN = {
     "She", "They", "It", "His", "Her", "Their", "This", "That", "These", "Those", "Was", "Were", "Is", "Has", "Had",
     "Who", "Which", "When", "After", "Before", "Said", "Says", "Told", "Russian", "Ukrainian", "Army", "Court",
     "Military", "Unit", "Brigade", "Regiment", "Division", "Battalion", "Company", "Defendant", "Defendants", "Judge",
-    "Commander", "Mediazona", "Storm", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Commander", "Staff", "Mediazona", "Storm", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday",
 }  # fmt: skip
 _NOT_NAME_RU = {

@@ -24,7 +24,7 @@ from extract.settings import NlpSettings
 __all__ = ["Segment", "analyze_document", "analyze_text", "segments_of"]
 
 #: count fields that refer to another mention, and the record type they refer to
-_REFERENCES = {"unit": "units", "source": "sources", "whole": "counts"}
+_REFERENCES = {"unit": "units", "source": "sources", "whole": "counts", "period_date": "dates"}
 
 
 @dataclass(frozen=True, slots=True)

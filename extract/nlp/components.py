@@ -40,11 +40,12 @@ def _use_document_topic(found: list[dict], guesses: set[int], specific: set[int]
     for i, record in enumerate(found):
         if record["category"] == "prosecution" and i in guesses and offences:
             record["category"] = max(sorted(set(offences)), key=offences.count)  # "such cases", "дела этой категории"
+            record["category_basis"] = "topic"
         elif topics and (i in guesses or (record["category"] == "personnel" and i not in specific)):
             topic = max(sorted(set(topics)), key=topics.count)
             if record["category"] == "personnel" and topic == "equipment_loss":
                 topic = "casualties"  # "личный состав — 973 340" among "танки — 10 780": personnel losses
-            record["category"] = topic
+            record["category"], record["category_basis"] = topic, "topic"
 
 
 def _shares_of_strength(text: str, found: list[dict]) -> None:
@@ -63,7 +64,7 @@ def _shares_of_strength(text: str, found: list[dict]) -> None:
             if "\n\n" in text[before["char_end"] : record["char_start"]]:
                 break
             if before["kind"] == "count" and before["category"] != "personnel":  # the strength is the denominator
-                record["category"] = before["category"]
+                record["category"], record["category_basis"] = before["category"], "related"
                 break
 
 
@@ -114,12 +115,14 @@ class CountExtractor:
             if (first, last) not in evidence:
                 evidence[first, last] = Evidence(self.lang, context)
             category = categorize(evidence[first, last], counted=counted, start=m.start - first, end=m.end - first)
+            basis = "sentence" if category.specific else "generic"
             if category.score <= _WEAK and (lead := _lead_in(text, first)) is not None:
                 # a line of a list says nothing itself: "Больше всего дел о СОЧ получили:\n— суды Москвы — 1 870;"
                 listed = categorize(Evidence(self.lang, lead), counted=counted, start=len(lead), end=len(lead))
-                category = listed if listed.score > _WEAK else category
+                category, basis = (listed, "list") if listed.score > _WEAK else (category, basis)
             if category.score <= _WEAK:
                 guesses.add(len(found))
+                basis = "guess"
             elif category.specific:
                 specific.add(len(found))
             record = {
@@ -134,8 +137,11 @@ class CountExtractor:
                 "kind": m.kind,
                 "counted": counted,
                 "category": category.category,
+                "category_basis": basis,
                 "projection": evidence[first, last].projection,
                 "period": None,
+                "period_basis": None,
+                "period_date": None,
                 "unit": None,
                 "source": None,
                 "whole": None,
@@ -143,6 +149,7 @@ class CountExtractor:
             }
             if text[max(0, m.start - 2) : m.start].endswith(("(+", "+")) and found:
                 record["category"] = found[-1]["category"]  # a daily delta "(+12)" of a total
+                record["category_basis"] = "related"
             spans.append(span)
             found.append(record)
         _use_document_topic(found, guesses, specific)
@@ -162,11 +169,15 @@ class CountExtractor:
             if relation.kind == "part":
                 own = self._own_category(text, sentences, found, i)
                 keeps_own = own in _OUTCOMES or (own in OFFENCES and whole["category"] in _GENERAL)
-                record["category"] = own if keeps_own else whole["category"]
+                if not keeps_own:
+                    record["category"], record["category_basis"] = whole["category"], "related"
+                elif own != record["category"]:
+                    record["category"], record["category_basis"] = own, "clause"
             elif relation.kind == "restated" and relation.same_sentence and record["counted"] and not whole["counted"]:
                 whole["category"] = record["category"]  # "20–25%, то есть от 150 до 180 тыс. погибших"
+                whole["category_basis"] = "related"
             elif relation.same_sentence or relation.kind == "restated" or i in guesses or i not in specific:
-                record["category"] = whole["category"]
+                record["category"], record["category_basis"] = whole["category"], "related"
 
     def _own_category(self, text: str, sentences: Sentences, found: list[dict], i: int) -> str | None:
         """The category a part's own clause gives it, if it says one: the clause runs between the separators (or

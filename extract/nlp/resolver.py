@@ -84,6 +84,17 @@ _COMPARISON = regex.compile(
 )
 
 
+#: a period, the date mention that states it, and how the count came by it (``Count.period_basis``)
+_Found = tuple[dict[str, str | None] | None, dict | None, str | None]
+
+
+def _from(other: dict, basis: str = "whole") -> _Found:
+    """The period of another figure, with the date that states it: a related one's (``whole``), or the one
+    before it in the paragraph that this sentence goes on about (``paragraph``)."""
+    date = {"char_start": other["period_date"]} if other.get("period_date") is not None else None
+    return other["period"], date, basis
+
+
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     if b_start >= a_end:
         return b_start - a_end
@@ -131,38 +142,42 @@ class Resolver:
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
             whole = by_start.get(count.get("whole"))  # type: ignore[arg-type]
+            found: _Found = (None, None, None)
             if whole is not None and count["relation"] == "restated":
-                count["period"] = whole["period"]  # "Of the 2,012, …": the figure stated before
+                found = _from(whole)  # "Of the 2,012, …": the figure stated before
             elif whole is not None and count["relation"] == "part":
                 # "Of these, 1,240 …": the whole's period, unless the part states its own before it
                 own = [d for d in dates if first <= d["char_start"] and d["char_end"] <= count["char_start"]]
                 own = [d for d in own if not _is_comparison(text, d, first)]
-                count["period"] = _period(own[-1], published) if own else whole["period"]
+                found = (_period(own[-1], published), own[-1], "clause") if own else _from(whole)
             else:
-                count["period"] = self._period(text, count, dates, sentences, first, last, published)
-            if count["period"] is None and whole is not None and count["relation"] == "comparison":
-                count["period"] = whole["period"]  # "twice as many as in September 2023": the figure compared
-            if count["period"] is None:
+                found = self._period(text, count, dates, sentences, first, last, published)
+            if found[0] is None and whole is not None and count["relation"] == "comparison":
+                found = _from(whole)  # "twice as many as in September 2023": the figure compared
+            if found[0] is None:
                 days = [d for d in event_days if first <= d["char_start"] and d["char_end"] <= last]
                 days = [d for d in days if not _is_comparison(text, d, first)]
                 if days:
                     day = min(days, key=lambda d: self._rank(text, count, d))
-                    count["period"] = {"start": day["start"], "end": day["end"]}
-            if count["period"] is None:
-                count["period"] = self._paragraph_period(text, count, donor, breaks, first, last)
-            if count["period"] is None:  # the section's heading may state the period ("Первое полугодие 2025")
-                count["period"] = _heading_period(text, count["char_start"], dates, published)
-            period = count["period"]
+                    found = ({"start": day["start"], "end": day["end"]}, day, "event_day")
+            if found[0] is None and self._paragraph_period(text, count, donor, breaks, first, last):
+                found = _from(donor, "paragraph")
+            if found[0] is None and carries_on(self.lang, text[first:last]):
+                # the section's heading may state the period ("Первое полугодие 2025"), not a rate's or a stock's
+                found = _heading_period(text, count["char_start"], dates, published)
+            period, date, basis = found
             if period and period["end"] and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+"):
-                count["period"] = {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
-            if count["period"] is not None and not count["projection"] and count["relation"] != "baseline":
+                period = {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
+            count["period"], count["period_basis"] = period, basis if period else None
+            count["period_date"] = date["char_start"] if period and date else None
+            if period is not None and not count["projection"] and count["relation"] != "baseline":
                 donor = count
             count["unit"] = self._nearest(count, units, first, last)
             count["source"] = self._nearest(count, sources, first, last)
         return doc
 
     def _period(self, text: str, count: dict, dates: list[dict], sentences: Sentences, first: int, last: int,
-                published: str | None) -> dict | None:  # fmt: skip
+                published: str | None) -> _Found:  # fmt: skip
         baseline = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"])
         # the count is itself the baseline ("than in May 2023, when courts registered 183"), unless a new clause
         # starts between them ("на 18% больше, чем в апреле, и в 2,5 раза больше")
@@ -193,12 +208,12 @@ class Resolver:
                 earlier = [d["start"] for d in dates if d.get("start") and d["char_end"] <= first]
                 start = min(earlier) if total and earlier else period["end"][:4] + "-01-01"
                 period = {"start": start, "end": period["end"]}
-            return period
+            return period, best, "clause"
         if _SAME_PERIOD.search(text, first, last):
             # "за это время", "over the same period": the last period stated before, wherever it was
             before = [d for d in dates if d["char_end"] <= first and not _is_comparison(text, d, 0)]
             if before:
-                return _period(before[-1], published)
+                return _period(before[-1], published), before[-1], "same_period"
         # Nothing in the sentence: the previous sentence of the paragraph may carry the period over.
         carried = _CARRY_OVER.search(text, first, count["char_end"]) is not None
         # consecutive lines of one block (a list, a table, a list of losses) share the period of their head line
@@ -210,25 +225,25 @@ class Resolver:
             before = [d for d in dates if p_first <= d["char_start"] and d["char_end"] <= p_last]
             before = [d for d in before if not _is_comparison(text, d, p_first)]
             if before:
-                return _period(before[-1], published)
+                return _period(before[-1], published), before[-1], "list" if in_block else "previous_sentence"
             if not (in_block and "\n" in text[max(0, p_first - 3) : p_first]):
                 break
             cur, steps = p_first, steps + 1
-        return None
+        return None, None, None
 
     def _paragraph_period(self, text: str, count: dict, donor: dict | None, breaks: list[int], first: int,
-                          last: int) -> dict | None:  # fmt: skip
-        """The period of ``donor``, the last figure before this one that has a period of its own (not a forecast's
-        or a baseline's), when it stands in the same paragraph and this sentence goes on about it ("… 18 746 cases
-        since September 2022. Desertion cases remain far rarer, at fewer than 1,100"); not for shares (of callers,
-        of the dead: mostly said of no period), rates and present stocks. ``breaks``: where the text's paragraph
-        breaks are."""
+                          last: int) -> bool:  # fmt: skip
+        """Whether the count takes the period of ``donor``, the last figure before this one that has a period of
+        its own (not a forecast's or a baseline's): when it stands in the same paragraph and this sentence goes on
+        about it ("… 18 746 cases since September 2022. Desertion cases remain far rarer, at fewer than 1,100");
+        not for shares (of callers, of the dead: mostly said of no period), rates and present stocks. ``breaks``:
+        where the text's paragraph breaks are."""
         if donor is None or count["kind"] != "count" or count["projection"]:
-            return None
+            return False
         between = bisect_left(breaks, count["char_start"]) - bisect_left(breaks, donor["char_end"])
         if between > 1 or (between and not _LIST_AFTER_BREAK.search(text, donor["char_end"], count["char_start"])):
-            return None  # another paragraph, unless it is a list introduced right after it ("\n\nПо категориям:")
-        return donor["period"] if carries_on(self.lang, text[first:last]) else None
+            return False  # another paragraph, unless it is a list introduced right after it ("\n\nПо категориям:")
+        return carries_on(self.lang, text[first:last])
 
     @staticmethod
     def _rank(text: str, count: dict, date: dict) -> tuple[int, int]:
@@ -275,15 +290,15 @@ _LIST_AFTER_BREAK = regex.compile(r"\n\n[^\n]{1,60}:\n", regex.V1)
 _HEADING = regex.compile(r"(?:^|\n\n)([^\n]{3,120})\n\n", regex.V1)
 
 
-def _heading_period(text: str, pos: int, dates: list[dict], published: str | None) -> dict | None:
+def _heading_period(text: str, pos: int, dates: list[dict], published: str | None) -> _Found:
     """The period of the nearest heading above ``pos``: a short line standing alone, without a final full stop."""
-    best = None
+    best: _Found = (None, None, None)
     for m in _HEADING.finditer(text, 0, pos):
         line = m.group(1)
         if line.rstrip().endswith((".", ":", "!", "?")) or m.end(1) > pos:
             continue
         inside = [d for d in dates if m.start(1) <= d["char_start"] and d["char_end"] <= m.end(1)]
-        best = _period(inside[-1], published) if inside else None
+        best = (_period(inside[-1], published), inside[-1], "heading") if inside else (None, None, None)
     return best
 
 
