@@ -65,8 +65,9 @@ class Count(Mention):
     category: str = "other"
     #: what the category rests on, for checking it: ``sentence`` (a telling cue near the figure or in what it
     #: counts), ``clause`` (a part's own clause: "Of these, 139 ended in convictions"), ``list`` (the line that
-    #: introduces a list), ``related`` (the figure it refers to), ``generic`` (only a generic noun: "soldiers",
-    #: "человек"), ``topic`` (nothing near it: the text's dominant category), ``guess`` (nothing at all)
+    #: introduces a list), ``column`` (the header of its table column: "по ст. 338"), ``related`` (the figure it
+    #: refers to), ``generic`` (only a generic noun: "soldiers", "человек"), ``topic`` (nothing near it: the
+    #: offence named before it in its paragraph or the text's dominant category), ``guess`` (nothing at all)
     category_basis: str | None = None
     projection: bool = False
     period: dict[str, str | None] | None = None

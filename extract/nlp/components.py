@@ -10,7 +10,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.grammars.categories import OFFENCES, Evidence, categorize
+from extract.grammars.categories import OFFENCES, Categorization, Evidence, categorize
 from extract.grammars.count_relations import relate
 from extract.grammars.counted import counted_around
 from extract.grammars.counts import CountMatch
@@ -31,16 +31,36 @@ _SEPARATOR = regex.compile(r"[,;:](?=\s)|\n")
 _GENERAL = frozenset({"prosecution", "personnel"})
 
 
-def _use_document_topic(found: list[dict], guesses: set[int], specific: set[int]) -> None:
+def _antecedent_offence(lang: str, text: str, found: list[dict], guesses: set[int], i: int) -> str | None:
+    """The offence "such cases" point back to: the nearest one named before ``found[i]`` in its paragraph, by a
+    figure that has one of its own or by a cue of the lexicon ("самовольное оставление части … дела данной
+    категории")."""
+    start = text.rfind("\n\n", 0, found[i]["char_start"]) + 1
+    figure = next((j for j in range(i - 1, -1, -1) if j not in guesses and found[j]["category"] in OFFENCES), None)
+    named = [m for m in Evidence(lang, text[start : found[i]["char_start"]]).matches if m[0] in OFFENCES]
+    at = max(named, key=lambda m: m[3], default=None)
+    if (
+        figure is not None
+        and found[figure]["char_start"] >= start
+        and (at is None or found[figure]["char_end"] >= start + at[3])
+    ):
+        return found[figure]["category"]
+    return at[0] if at else None
+
+
+def _use_document_topic(lang: str, text: str, found: list[dict], guesses: set[int], specific: set[int]) -> None:
     """Counts with no evidence of their own ("such cases", "entries") or only a generic noun ("soldiers",
     "человек") take the text's dominant category: the figures of one report are mostly about one thing."""
     confident = [r["category"] for i, r in enumerate(found) if i not in guesses]
     topics = [c for c in confident if c != "personnel"]
     offences = [c for c in confident if c in OFFENCES]
     for i, record in enumerate(found):
-        if record["category"] == "prosecution" and i in guesses and offences:
-            record["category"] = max(sorted(set(offences)), key=offences.count)  # "such cases", "дела этой категории"
-            record["category_basis"] = "topic"
+        if record["category"] == "prosecution" and i in guesses:
+            # "such cases", "дела этой категории": the offence of the figure before it in its paragraph, else the
+            # offence of a text that reports one; cases in a text about several offences are prosecution
+            antecedent = _antecedent_offence(lang, text, found, guesses, i)
+            if antecedent or len(set(offences)) == 1:
+                record["category"], record["category_basis"] = antecedent or offences[0], "topic"
         elif topics and (i in guesses or (record["category"] == "personnel" and i not in specific)):
             topic = max(sorted(set(topics)), key=topics.count)
             if record["category"] == "personnel" and topic == "equipment_loss":
@@ -66,6 +86,47 @@ def _shares_of_strength(text: str, found: list[dict]) -> None:
             if before["kind"] == "count" and before["category"] != "personnel":  # the strength is the denominator
                 record["category"], record["category_basis"] = before["category"], "related"
                 break
+
+
+#: what separates the cells of a table row: a tab (as the parsers write table rows) or a spaced bar
+_CELL = regex.compile(r"\t|\s\|\s")
+#: a header cell that is a part of the column before it ("из них мобилизованных", "of which officers")
+_PART_COLUMN = regex.compile(r"^(?:из\s+них|в\s+том\s+числе|в\s+т\.\s?ч\.|of\s+(?:them|which|whom)|incl)", regex.I)
+_NUMERIC_CELL = regex.compile(r"[\d\s.,%+—–-]*")
+
+
+def _column_header(text: str, start: int, end: int) -> list[str] | None:
+    """The header cells of the table column holding the figure at ``start:end``, that column's last, or None when
+    the figure is not in a table row under a header line (a line with as many cells, mostly words)."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    line = text[first : len(text) if last < 0 else last]
+    cells = _CELL.split(line)
+    if len(cells) < 3:
+        return None
+    column = len(_CELL.findall(text, first, start))
+    top = first
+    while top > 0:  # up to the first line of the table: the lines with as many cells
+        above = text.rfind("\n", 0, top - 1) + 1
+        if len(_CELL.split(text[above : top - 1])) != len(cells):
+            break
+        top = above
+    header = _CELL.split(text[top : text.find("\n", top)])
+    if top == first or sum(bool(_NUMERIC_CELL.fullmatch(c)) for c in header) > 1:
+        return None
+    return header[: column + 1]
+
+
+def _column_category(lang: str, header: list[str]) -> Categorization | None:
+    """What a table column counts, by its header cell ("по ст. 338", "направлено дел в суд"); a column of a part
+    ("из них мобилизованных") counts what the column before it does."""
+    while header:
+        cell = header[-1].strip()
+        found = categorize(Evidence(lang, cell), counted=None, start=len(cell), end=len(cell))
+        if not _PART_COLUMN.match(cell):
+            return found if found.score > _WEAK and found.specific else None
+        header = header[:-1]
+    return None
 
 
 _LEAD_LINES = 15  # lines of a list to walk up to the line that introduces it
@@ -120,6 +181,9 @@ class CountExtractor:
                 # a line of a list says nothing itself: "Больше всего дел о СОЧ получили:\n— суды Москвы — 1 870;"
                 listed = categorize(Evidence(self.lang, lead), counted=counted, start=len(lead), end=len(lead))
                 category, basis = (listed, "list") if listed.score > _WEAK else (category, basis)
+            if header := _column_header(text, m.start, m.end):
+                by_column = _column_category(self.lang, header)  # a table's column says what its cells count
+                category, basis = (by_column, "column") if by_column else (category, basis)
             if category.score <= _WEAK:
                 guesses.add(len(found))
                 basis = "guess"
@@ -152,7 +216,7 @@ class CountExtractor:
                 record["category_basis"] = "related"
             spans.append(span)
             found.append(record)
-        _use_document_topic(found, guesses, specific)
+        _use_document_topic(self.lang, text, found, guesses, specific)
         self._relate(text, sentences, found, guesses, specific)
         _shares_of_strength(text, found)
         store(doc, self.spans_key, spans, found)
