@@ -95,38 +95,57 @@ _PART_COLUMN = regex.compile(r"^(?:из\s+них|в\s+том\s+числе|в\s+�
 _NUMERIC_CELL = regex.compile(r"[\d\s.,%+—–-]*")
 
 
-def _column_header(text: str, start: int, end: int) -> list[str] | None:
-    """The header cells of the table column holding the figure at ``start:end``, that column's last, or None when
-    the figure is not in a table row under a header line (a line with as many cells, mostly words)."""
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    line = text[first : len(text) if last < 0 else last]
-    cells = _CELL.split(line)
-    if len(cells) < 3:
-        return None
-    column = len(_CELL.findall(text, first, start))
-    top = first
-    while top > 0:  # up to the first line of the table: the lines with as many cells
-        above = text.rfind("\n", 0, top - 1) + 1
-        if len(_CELL.split(text[above : top - 1])) != len(cells):
-            break
-        top = above
-    header = _CELL.split(text[top : text.find("\n", top)])
-    if top == first or sum(bool(_NUMERIC_CELL.fullmatch(c)) for c in header) > 1:
-        return None
-    return header[: column + 1]
+class _TableColumns:
+    """What the column of a table says its cells count, by the header cell above a figure ("по ст. 338",
+    "направлено дел в суд"); a column of a part ("из них мобилизованных") counts what the column before it does.
+    A table is a block of lines with as many cells, under a header line of mostly words. Each line walks up to
+    its table's header once, and each column's header is read once."""
 
+    def __init__(self, lang: str, text: str) -> None:
+        self.lang = lang
+        self.text = text
+        self._tops: dict[int, int] = {}  # line start -> start of its table's first line
+        self._columns: dict[tuple[int, int], Categorization | None] = {}
 
-def _column_category(lang: str, header: list[str]) -> Categorization | None:
-    """What a table column counts, by its header cell ("по ст. 338", "направлено дел в суд"); a column of a part
-    ("из них мобилизованных") counts what the column before it does."""
-    while header:
-        cell = header[-1].strip()
-        found = categorize(Evidence(lang, cell), counted=None, start=len(cell), end=len(cell))
-        if not _PART_COLUMN.match(cell):
-            return found if found.score > _WEAK and found.specific else None
-        header = header[:-1]
-    return None
+    def category(self, start: int, end: int) -> Categorization | None:
+        text = self.text
+        first = text.rfind("\n", 0, start) + 1
+        last = text.find("\n", end)
+        cells = len(_CELL.split(text[first : len(text) if last < 0 else last]))
+        if cells < 3:
+            return None
+        top = self._top(first, cells)
+        if top == first:
+            return None  # the figure is on the header line, or no table is above it
+        column = len(_CELL.findall(text, first, start))
+        if (top, column) not in self._columns:
+            header = _CELL.split(text[top : text.find("\n", top)])
+            words = sum(not _NUMERIC_CELL.fullmatch(c) for c in header) >= len(header) - 1
+            self._columns[top, column] = self._read(header[: column + 1]) if words else None
+        return self._columns[top, column]
+
+    def _top(self, first: int, cells: int) -> int:
+        """The start of the first line of the block of lines with ``cells`` cells that holds the line at
+        ``first``."""
+        walked, top = [], first
+        while top not in self._tops:
+            walked.append(top)
+            above = self.text.rfind("\n", 0, top - 1) + 1
+            if top == 0 or len(_CELL.split(self.text[above : top - 1])) != cells:
+                break
+            top = above
+        top = self._tops.get(top, top)
+        self._tops.update(dict.fromkeys(walked, top))
+        return top
+
+    def _read(self, header: list[str]) -> Categorization | None:
+        while header:
+            cell = header[-1].strip()
+            if not _PART_COLUMN.match(cell):
+                found = categorize(Evidence(self.lang, cell), counted=None, start=len(cell), end=len(cell))
+                return found if found.score > _WEAK and found.specific else None
+            header = header[:-1]
+        return None
 
 
 _LEAD_LINES = 15  # lines of a list to walk up to the line that introduces it
@@ -165,6 +184,7 @@ class CountExtractor:
         specific: set[int] = set()
         text = text_of(doc)
         sentences = Sentences(text)
+        columns = _TableColumns(self.lang, text)
         evidence: dict[tuple[int, int], Evidence] = {}
         for m in count_matches(doc, self.lang):
             span = doc.char_span(m.start, m.end, label=m.rule, alignment_mode="expand")
@@ -181,9 +201,8 @@ class CountExtractor:
                 # a line of a list says nothing itself: "Больше всего дел о СОЧ получили:\n— суды Москвы — 1 870;"
                 listed = categorize(Evidence(self.lang, lead), counted=counted, start=len(lead), end=len(lead))
                 category, basis = (listed, "list") if listed.score > _WEAK else (category, basis)
-            if header := _column_header(text, m.start, m.end):
-                by_column = _column_category(self.lang, header)  # a table's column says what its cells count
-                category, basis = (by_column, "column") if by_column else (category, basis)
+            if by_column := columns.category(m.start, m.end):  # a table's column says what its cells count
+                category, basis = by_column, "column"
             if category.score <= _WEAK:
                 guesses.add(len(found))
                 basis = "guess"

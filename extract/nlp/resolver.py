@@ -84,15 +84,15 @@ _COMPARISON = regex.compile(
 )
 
 
-#: a period, the date mention that states it, and how the count came by it (``Count.period_basis``)
-_Found = tuple[dict[str, str | None] | None, dict | None, str | None]
+#: a period, the ``char_start`` of the date mention that states it, and how the count came by it
+#: (``Count.period_basis``)
+_Found = tuple[dict[str, str | None] | None, int | None, str | None]
 
 
 def _from(other: dict, basis: str = "whole") -> _Found:
     """The period of another figure, with the date that states it: a related one's (``whole``), or the one
     before it in the paragraph that this sentence goes on about (``paragraph``)."""
-    date = {"char_start": other["period_date"]} if other.get("period_date") is not None else None
-    return other["period"], date, basis
+    return other["period"], other.get("period_date"), basis
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -149,7 +149,7 @@ class Resolver:
                 # "Of these, 1,240 …": the whole's period, unless the part states its own before it
                 own = [d for d in dates if first <= d["char_start"] and d["char_end"] <= count["char_start"]]
                 own = [d for d in own if not _is_comparison(text, d, first)]
-                found = (_period(own[-1], published), own[-1], "clause") if own else _from(whole)
+                found = (_period(own[-1], published), own[-1]["char_start"], "clause") if own else _from(whole)
             else:
                 found = self._period(text, count, dates, sentences, first, last, published)
             if found[0] is None and whole is not None and count["relation"] == "comparison":
@@ -159,7 +159,7 @@ class Resolver:
                 days = [d for d in days if not _is_comparison(text, d, first)]
                 if days:
                     day = min(days, key=lambda d: self._rank(text, count, d))
-                    found = ({"start": day["start"], "end": day["end"]}, day, "event_day")
+                    found = ({"start": day["start"], "end": day["end"]}, day["char_start"], "event_day")
             if found[0] is None and self._paragraph_period(text, count, donor, breaks, first, last):
                 found = _from(donor, "paragraph")
             if found[0] is None and carries_on(self.lang, text[first:last]):
@@ -169,7 +169,7 @@ class Resolver:
             if period and period["end"] and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+"):
                 period = {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
             count["period"], count["period_basis"] = period, basis if period else None
-            count["period_date"] = date["char_start"] if period and date else None
+            count["period_date"] = date if period else None
             if period is not None and not count["projection"] and count["relation"] != "baseline":
                 donor = count
             count["unit"] = self._nearest(count, units, first, last)
@@ -208,12 +208,12 @@ class Resolver:
                 earlier = [d["start"] for d in dates if d.get("start") and d["char_end"] <= first]
                 start = min(earlier) if total and earlier else period["end"][:4] + "-01-01"
                 period = {"start": start, "end": period["end"]}
-            return period, best, "clause"
+            return period, best["char_start"], "clause"
         if _SAME_PERIOD.search(text, first, last):
             # "за это время", "over the same period": the last period stated before, wherever it was
             before = [d for d in dates if d["char_end"] <= first and not _is_comparison(text, d, 0)]
             if before:
-                return _period(before[-1], published), before[-1], "same_period"
+                return _period(before[-1], published), before[-1]["char_start"], "same_period"
         # Nothing in the sentence: the previous sentence of the paragraph may carry the period over.
         carried = _CARRY_OVER.search(text, first, count["char_end"]) is not None
         # consecutive lines of one block (a list, a table, a list of losses) share the period of their head line
@@ -225,7 +225,8 @@ class Resolver:
             before = [d for d in dates if p_first <= d["char_start"] and d["char_end"] <= p_last]
             before = [d for d in before if not _is_comparison(text, d, p_first)]
             if before:
-                return _period(before[-1], published), before[-1], "list" if in_block else "previous_sentence"
+                basis = "list" if in_block else "previous_sentence"
+                return _period(before[-1], published), before[-1]["char_start"], basis
             if not (in_block and "\n" in text[max(0, p_first - 3) : p_first]):
                 break
             cur, steps = p_first, steps + 1
@@ -298,7 +299,7 @@ def _heading_period(text: str, pos: int, dates: list[dict], published: str | Non
         if line.rstrip().endswith((".", ":", "!", "?")) or m.end(1) > pos:
             continue
         inside = [d for d in dates if m.start(1) <= d["char_start"] and d["char_end"] <= m.end(1)]
-        best = (_period(inside[-1], published), inside[-1], "heading") if inside else (None, None, None)
+        best = (_period(inside[-1], published), inside[-1]["char_start"], "heading") if inside else (None, None, None)
     return best
 
 
