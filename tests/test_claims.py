@@ -295,9 +295,16 @@ def test_sample_corpus_restated_and_conflicting_figures(sample_store: Path) -> N
     assert ("13.8 thousand", "intelligence-update.pdf") in {
         (c["text"], Path(c["path"]).name) for c in frontelligence["citations"]
     }
-    rival = by_text[("20,538", "desertion-explainer.docx")]
-    assert rival["source"] == "Mediazona" and rival["category"] == frontelligence["category"] == "awol"
-    assert rival["claim_id"] in frontelligence["conflicts_with"]
+    assert frontelligence["category"] == "awol" and frontelligence["claim_id"] != mediazona["claim_id"]
+    # the explainer's 20,538 counts cases "under the four main military articles": several offences, so
+    # prosecution (gold clarification 7), Mediazona's figure again, not a rival of the AWOL count
+    assert ("20,538", "desertion-explainer.docx") in quoted and mediazona["category"] == "prosecution"
+    # two sources' estimates of the dead over one period that do not meet: a conflict, both ways
+    counted = by_text[("more than 124,000", "intelligence-update.pdf")]
+    estimate = by_text[("150,000–190,000", "intelligence-update.pdf")]
+    assert (counted["source"], estimate["source"]) == ("Mediazona", "UK Defence Intelligence")
+    assert counted["category"] == estimate["category"] == "killed"
+    assert estimate["claim_id"] in counted["conflicts_with"] and counted["claim_id"] in estimate["conflicts_with"]
     assert len({c["claim_id"] for c in claims}) == len(claims)
 
 

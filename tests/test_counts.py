@@ -30,6 +30,22 @@ def test_not_counts(base_settings, lang: str, text: str, why: str) -> None:
     assert [c.text for c in counts] == [], why
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Absences by period:\nMarch–May 2024: 164\nJune–August 2024: 241", ["164", "241"]),
+        ("ru", "По месяцам:\nмарт 2025 г.: 164\nиюнь 2025 г.: 241", ["164", "241"]),
+        ("en", "Courts received 40 cases on 5 June 2024.", ["40"]),
+    ],
+)
+def test_a_figure_ending_a_line_is_no_day_of_the_month_starting_the_next(
+    base_settings, lang: str, text: str, expected: list[str]
+) -> None:
+    """A list line "March–May 2024: 164" followed by "June–August 2024: 241": 164 is no day of June."""
+    counts = analyze_text(text, base_settings.nlp, lang=lang).records["counts"]
+    assert [c.text for c in counts] == expected
+
+
 SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "sample"
 
 

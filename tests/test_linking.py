@@ -22,7 +22,8 @@ CASES = _cases("periods.tsv")
 
 @pytest.mark.parametrize(("lang", "published", "text", "expected"), CASES)
 def test_period_cases(lang: str, published: str, text: str, expected: str) -> None:
-    result = analyze_text(text.replace("\\n", "\n"), load_settings().nlp, lang=lang, published=published)
+    text = text.replace("\\n", "\n").replace("\\t", "\t")
+    result = analyze_text(text, load_settings().nlp, lang=lang, published=published)
     got = [[c.text, (c.period or {}).get("start"), (c.period or {}).get("end")] for c in result.records["counts"]]
     assert got == json.loads(expected)
 
@@ -33,7 +34,8 @@ BASIS_CASES = _cases("period_basis.tsv")
 @pytest.mark.parametrize(("lang", "published", "text", "expected"), BASIS_CASES)
 def test_period_basis_cases(lang: str, published: str, text: str, expected: str) -> None:
     """Each period says how it was found and which date mention states it, so a reader can check it."""
-    result = analyze_text(text.replace("\\n", "\n"), load_settings().nlp, lang=lang, published=published)
+    text = text.replace("\\n", "\n").replace("\\t", "\t")
+    result = analyze_text(text, load_settings().nlp, lang=lang, published=published)
     dates = result.records["dates"]
     got = [
         [c.text, c.period_basis, dates[c.period_date].text if c.period_date is not None else None]

@@ -48,19 +48,31 @@ def _antecedent_offence(lang: str, text: str, found: list[dict], guesses: set[in
     return at[0] if at else None
 
 
-def _use_document_topic(lang: str, text: str, found: list[dict], guesses: set[int], specific: set[int]) -> None:
+def _named_offences(lang: str, text: str) -> set[str]:
+    """The offences a text names anywhere (by the lexicon's cues: "СОЧ", "deserted", "Article 338")."""
+    return {m[0] for m in Evidence(lang, text).matches if m[0] in OFFENCES}
+
+
+def _use_document_topic(
+    lang: str, text: str, found: list[dict], guesses: set[int], specific: set[int], unqualified: set[int]
+) -> None:
     """Counts with no evidence of their own ("such cases", "entries") or only a generic noun ("soldiers",
     "человек") take the text's dominant category: the figures of one report are mostly about one thing."""
     confident = [r["category"] for i, r in enumerate(found) if i not in guesses]
     topics = [c for c in confident if c != "personnel"]
-    offences = [c for c in confident if c in OFFENCES]
+    named: set[str] | None = None  # the offences the text names, read once if needed
     for i, record in enumerate(found):
-        if record["category"] == "prosecution" and i in guesses:
-            # "such cases", "дела этой категории": the offence of the figure before it in its paragraph, else the
-            # offence of a text that reports one; cases in a text about several offences are prosecution
-            antecedent = _antecedent_offence(lang, text, found, guesses, i)
-            if antecedent or len(set(offences)) == 1:
-                record["category"], record["category_basis"] = antecedent or offences[0], "topic"
+        such = record["category"] == "prosecution" and i in guesses
+        if such or i in unqualified:
+            # "such cases", "дела этой категории" point back to the offence named last in their paragraph; they and
+            # unqualified cases ("1 530 новых дел") are cases of the offence the text reports when it reports one,
+            # and stay prosecution in a text about several (gold clarification 10)
+            offence = _antecedent_offence(lang, text, found, guesses, i) if such else None
+            if offence is None:
+                named = _named_offences(lang, text) if named is None else named
+                offence = next(iter(named)) if len(named) == 1 else None
+            if offence:
+                record["category"], record["category_basis"] = offence, "topic"
         elif topics and (i in guesses or (record["category"] == "personnel" and i not in specific)):
             topic = max(sorted(set(topics)), key=topics.count)
             if record["category"] == "personnel" and topic == "equipment_loss":
@@ -182,6 +194,7 @@ class CountExtractor:
         parsed = doc.has_annotation("DEP")  # walks every token: once per doc
         guesses: set[int] = set()
         specific: set[int] = set()
+        unqualified: set[int] = set()
         text = text_of(doc)
         sentences = Sentences(text)
         columns = _TableColumns(self.lang, text)
@@ -206,6 +219,12 @@ class CountExtractor:
             if category.score <= _WEAK:
                 guesses.add(len(found))
                 basis = "guess"
+            elif (
+                basis == "sentence"
+                and category.category == "prosecution"
+                and not any(c in OFFENCES for c, *_ in evidence[first, last].matches)
+            ):
+                unqualified.add(len(found))  # "1 530 новых дел": cases of what the text reports, if one offence
             elif category.specific:
                 specific.add(len(found))
             record = {
@@ -235,7 +254,7 @@ class CountExtractor:
                 record["category_basis"] = "related"
             spans.append(span)
             found.append(record)
-        _use_document_topic(self.lang, text, found, guesses, specific)
+        _use_document_topic(self.lang, text, found, guesses, specific, unqualified)
         self._relate(text, sentences, found, guesses, specific)
         _shares_of_strength(text, found)
         store(doc, self.spans_key, spans, found)

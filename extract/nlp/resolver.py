@@ -165,6 +165,8 @@ class Resolver:
             if found[0] is None and carries_on(self.lang, text[first:last]):
                 # the section's heading may state the period ("Первое полугодие 2025"), not a rate's or a stock's
                 found = _heading_period(text, count["char_start"], dates, published)
+            if found[0] is None and _DATASET.search(text, first, last) and carries_on(self.lang, text[first:last]):
+                found = _dataset_period(text, first, dates, sentences, published)
             period, date, basis = found
             if period and period["end"] and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+"):
                 period = {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
@@ -230,6 +232,8 @@ class Resolver:
             if not (in_block and "\n" in text[max(0, p_first - 3) : p_first]):
                 break
             cur, steps = p_first, steps + 1
+        if in_block:
+            return _table_title_period(text, first, dates, published)
         return None, None, None
 
     def _paragraph_period(self, text: str, count: dict, donor: dict | None, breaks: list[int], first: int,
@@ -301,6 +305,75 @@ def _heading_period(text: str, pos: int, dates: list[dict], published: str | Non
         inside = [d for d in dates if m.start(1) <= d["char_start"] and d["char_end"] <= m.end(1)]
         best = (_period(inside[-1], published), inside[-1]["char_start"], "heading") if inside else (None, None, None)
     return best
+
+
+#: a line of a table: cells split by tabs or " | ", as the parsers write table rows
+_TABLE_ROW = regex.compile(r"[^\n]*(?:\t|\s\|\s)[^\n]*", regex.V1)
+
+
+def _table_title_period(text: str, pos: int, dates: list[dict], published: str | None) -> _Found:
+    """The period of the title above a table ("СВЕДЕНИЯ … за период с 01.01.2025 по 31.05.2025 (по состоянию на
+    01.06.2025)", "Table 2. AWOL cases by unit, January–May 2025") for a figure in a row of it: the paragraph just
+    before the table, when it is short and states a period. A closed range there is the table's period before an
+    as-of day."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if not _TABLE_ROW.fullmatch(text, line_start, len(text) if line_end < 0 else line_end):
+        return None, None, None
+    top = line_start
+    while top > 1 and text[top - 2] != "\n":  # up the table's lines, to the blank line above it
+        above = text.rfind("\n", 0, top - 1) + 1
+        if not _TABLE_ROW.fullmatch(text, above, top - 1):
+            return None, None, None  # the table has a line of prose above it in its own block
+        top = above
+    if top < 2:
+        return None, None, None
+    title_start = text.rfind("\n\n", 0, top - 2)
+    title_start = 0 if title_start < 0 else title_start + 2
+    title = text[title_start : top - 2]
+    if len(title) > 600 or title.count("\n") > 5:
+        return None, None, None
+    inside = [d for d in dates if title_start <= d["char_start"] and d["char_end"] <= top - 2]
+    inside = [d for d in inside if not _is_comparison(text, d, title_start)]
+    if not inside:
+        return None, None, None
+    closed = [d for d in inside if d.get("start") and d.get("end")]
+    best = closed[0] if closed else inside[-1]
+    return _period(best, published), best["char_start"], "table_title"
+
+
+#: words naming a dataset: a list, a leaked file, its records ("the list also includes 4,112 officers",
+#: "1 102 записей", "в графе «статья»")
+_DATASET = regex.compile(
+    r"\b(?:records?|entries|names|notices|rows|list|file|document|leak|spreadsheet|database|register|dataset|"
+    r"запис(?:ей|и|ь)|фамили[йяи]|строк\w*|анкет\w*|карточ\w*|спис(?:ок|ка|ке|ком|ки|ков)|спискам\w*|выгрузк\w*|"
+    r"документ\w*|справк\w*|таблиц\w*|реестр\w*|граф[еау])\b",
+    regex.IGNORECASE | regex.V1,
+)
+
+
+def _dataset_period(text: str, first: int, dates: list[dict], sentences: Sentences, published: str | None) -> _Found:
+    """The period a dataset covers, for a figure read off it ("Список охватывает период с октября 2022 года по 14
+    марта 2025 года" … "Больше всего записей относится к 1-му батальону — 389"): the nearest sentence before,
+    naming a dataset and stating a period."""
+    before = [d for d in dates if d["char_end"] <= first]
+    seen: set[int] = set()
+    for d in reversed(before):
+        s_first, s_last = sentences.bounds(d["char_start"], d["char_end"])
+        if s_first in seen:
+            continue
+        seen.add(s_first)
+        if not _DATASET.search(text, s_first, s_last):
+            continue
+        here = [x for x in before if s_first <= x["char_start"] and x["char_end"] <= s_last]
+        here = [x for x in here if not _is_comparison(text, x, s_first)]
+        if not here:
+            continue
+        closed = [x for x in here if x.get("start") and x.get("end")]
+        best = closed[0] if closed else here[-1]
+        period = _combined(here) or _period(best, published)
+        return period, best["char_start"], "dataset"
+    return None, None, None
 
 
 #: words before a day that make it the day a figure is given as of ("на 1 июля 2025 года", "as of 1 July")
