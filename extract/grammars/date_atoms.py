@@ -41,7 +41,8 @@ _SHORT_PERIOD = regex.compile(r"[qh]\d|\d[qh]", regex.IGNORECASE)
 @dataclass
 class Atom:
     """One expression: calendar units ``lo``..``hi``, or ``fixed`` dates already resolved (relative phrases,
-    anchors); ``open_end`` for anchors, ``shift`` for "a year earlier", ``bare`` for digits-only surfaces."""
+    anchors); ``open_end`` for anchors, ``shift`` for "a year earlier", ``shift_to`` for "the same period of
+    2024", ``bare`` for digits-only surfaces."""
 
     start: int
     end: int
@@ -53,13 +54,19 @@ class Atom:
     relative: bool = False
     open_end: bool = False
     shift: int = 0
+    shift_to: int | None = None
     bare: bool = False
     more: list[Atom] = field(default_factory=list)
 
     @property
     def is_point(self) -> bool:
         """Whether the atom can be a range end (not an open period, rolling window or anaphor)."""
-        return not self.open_end and not self.shift and self.rule.rpartition(".")[2] not in _NOT_POINTS
+        return (
+            not self.open_end
+            and not self.shift
+            and self.shift_to is None
+            and self.rule.rpartition(".")[2] not in _NOT_POINTS
+        )
 
     def dates(self, published: date | None) -> tuple[date | None, date | None, bool]:
         """(start, end, relative) of the atom on its own."""
@@ -139,6 +146,11 @@ def read_relative(lx: DateLexicon, m: regex.Match, published: date | None) -> At
     atom = Atom(m.start(), m.end(), kind, relative=True, precision="range")
     if kind == "shift":
         atom.shift, atom.fixed = int(args[0]), (None, None)
+        return atom
+    if kind == "shift_to":  # "the same period of 2024": the whole year until the text's previous period moves there
+        year = int(m.group("sy"))
+        atom.shift_to, atom.relative, atom.precision = year, False, "year"
+        atom.fixed = (date(year, 1, 1), date(year, 12, 31))
         return atom
     if kind in ("rolling", "ago", "ahead"):
         unit, size = lx.units[norm(m.group("unit"))]

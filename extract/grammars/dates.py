@@ -11,7 +11,8 @@ relative phrases, event anchors; ``extract.grammars.date_scan``). This module th
   the mention; "the whole of" / "весь" joins the span;
 * digits glued to other digits ("1-45/2024", "+86 138-2010-2015") and bare years that count something ("2000
   soldiers", "свыше 2000 человек", see ``models/dates/exclusions.tsv``) are no dates;
-* "a year earlier" / "годом ранее" is the previous mention moved back one year.
+* "a year earlier" / "годом ранее" is the previous mention moved back one year; "the same period of 2024" /
+  "аналогичный период 2024 г." is the previous mention (within one year) moved into 2024.
 
 Year-less dates ("10 мая") take the most recent such date on or before ``published``; every value that needs
 ``published`` is marked relative and is None when ``published`` is None (never today's date).
@@ -147,6 +148,15 @@ def _resolve_anaphora(found: list[tuple[DateMatch, list[Atom]]], published: date
     antecedent: DateMatch | None = None
     for match, parts in found:
         atom = parts[0]
+        if atom.shift_to is not None:
+            if antecedent is not None and antecedent.start_date and antecedent.end_date:
+                years = atom.shift_to - antecedent.start_date.year
+                if antecedent.end_date.year == antecedent.start_date.year and antecedent.precision != "year":
+                    start = shift_years(antecedent.start_date, years, end=False)
+                    end = shift_years(antecedent.end_date, years, end=True)
+                    match = DateMatch(match.start, match.end, start, end, antecedent.precision, False, match.rule)
+            out.append(match)
+            continue
         if atom.shift:
             if antecedent is not None and published is not None:
                 start = shift_years(antecedent.start_date, atom.shift, end=False)

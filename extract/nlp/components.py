@@ -57,7 +57,8 @@ def _use_document_topic(
     lang: str, text: str, found: list[dict], guesses: set[int], specific: set[int], unqualified: set[int]
 ) -> None:
     """Counts with no evidence of their own ("such cases", "entries") or only a generic noun ("soldiers",
-    "человек") take the text's dominant category: the figures of one report are mostly about one thing."""
+    "человек") take the text's dominant category: the figures of one report are mostly about one thing, the one
+    its first figure is about."""
     confident = [r["category"] for i, r in enumerate(found) if i not in guesses]
     topics = [c for c in confident if c != "personnel"]
     named: set[str] | None = None  # the offences the text names, read once if needed
@@ -74,7 +75,9 @@ def _use_document_topic(
             if offence:
                 record["category"], record["category_basis"] = offence, "topic"
         elif topics and (i in guesses or (record["category"] == "personnel" and i not in specific)):
-            topic = max(sorted(set(topics)), key=topics.count)
+            # the most frequent category, the first figure's (the headline's or the lead's) counting twice and
+            # winning ties: a leaked list of absentees stays AWOL though a paragraph lists tanks and БМП lost
+            topic = max(sorted(set(topics)), key=lambda c: (topics.count(c) + (c == topics[0]), c == topics[0]))
             if record["category"] == "personnel" and topic == "equipment_loss":
                 topic = "casualties"  # "личный состав — 973 340" among "танки — 10 780": personnel losses
             record["category"], record["category_basis"] = topic, "topic"

@@ -138,6 +138,7 @@ class Resolver:
         units, sources = records(doc, "units"), records(doc, "sources")
         by_start = {c["char_start"]: c for c in counts}
         breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
+        texts = {d["char_start"]: d.get("text", "") for d in dates}
         donor = None  # the last count with a period of its own, which a sentence going on about it may carry over
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
@@ -153,7 +154,10 @@ class Resolver:
             else:
                 found = self._period(text, count, dates, sentences, first, last, published)
             if found[0] is None and whole is not None and count["relation"] == "comparison":
-                found = _from(whole)  # "twice as many as in September 2023": the figure compared
+                # "twice as many as in September 2023": the figure compared; but "Годом ранее таких дел было 11 902,
+                # то есть их число выросло более чем вдвое" describes the later figure (gold clarification 3)
+                baseline = _BASELINE.search(texts.get(whole.get("period_date"), "")) is not None  # type: ignore[arg-type]
+                found = _from(donor, "paragraph") if baseline and donor is not None else _from(whole)
             if found[0] is None:
                 days = [d for d in event_days if first <= d["char_start"] and d["char_end"] <= last]
                 days = [d for d in days if not _is_comparison(text, d, first)]
@@ -172,7 +176,8 @@ class Resolver:
                 period = {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
             count["period"], count["period_basis"] = period, basis if period else None
             count["period_date"] = date if period else None
-            if period is not None and not count["projection"] and count["relation"] != "baseline":
+            earlier = date is not None and _BASELINE.search(texts.get(date, "")) is not None  # "Годом ранее …"
+            if period is not None and not count["projection"] and count["relation"] != "baseline" and not earlier:
                 donor = count
             count["unit"] = self._nearest(count, units, first, last)
             count["source"] = self._nearest(count, sources, first, last)
@@ -186,7 +191,8 @@ class Resolver:
         compared = baseline is not None and not _clause_break(text, baseline.start(), count["char_start"], dates)
         here = [
             d for d in dates
-            if first <= d["char_start"] and d["char_end"] <= last and (compared or not _is_comparison(text, d, first))
+            if first <= d["char_start"] and d["char_end"] <= last
+            and (compared or not _is_comparison(text, d, first) or _leads_clause(text, d, count, first, dates))
         ]  # fmt: skip
         if here:
             best = min(here, key=lambda d: self._rank(text, count, d))
@@ -268,6 +274,18 @@ class Resolver:
             key=lambda m: _distance(count["char_start"], count["char_end"], m["char_start"], m["char_end"]),
         )
         return best["char_start"]
+
+
+def _leads_clause(text: str, date: dict, count: dict, first: int, dates: list[dict]) -> bool:
+    """ "A year earlier" opening the count's own clause is the count's period, not a baseline's: "Годом ранее
+    таких дел было 11 902" (not "4 200 дел — вдвое больше, чем годом ранее")."""
+    return (
+        count["kind"] == "count"
+        and date["char_end"] <= count["char_start"]
+        and _BASELINE.search(date.get("text", "")) is not None
+        and _COMPARISON.search(text, max(first, date["char_start"] - 30), date["char_start"]) is None
+        and not _clause_break(text, date["char_end"], count["char_start"], dates)
+    )
 
 
 def _clause_break(text: str, start: int, end: int, dates: list[dict]) -> bool:
