@@ -372,11 +372,12 @@ _DATASET = regex.compile(
 
 def _dataset_period(text: str, first: int, dates: list[dict], sentences: Sentences, published: str | None) -> _Found:
     """The period a dataset covers, for a figure read off it ("Список охватывает период с октября 2022 года по 14
-    марта 2025 года" … "Больше всего записей относится к 1-му батальону — 389"): the nearest sentence before,
-    naming a dataset and stating a period."""
+    марта 2025 года" … "Больше всего записей относится к 1-му батальону — 389"): that of the sentence introducing
+    it, the first one of the text that names a dataset and states a period (later ones tend to break it down:
+    "в 2024 году в список попали …")."""
     before = [d for d in dates if d["char_end"] <= first]
     seen: set[int] = set()
-    for d in reversed(before):
+    for d in before:
         s_first, s_last = sentences.bounds(d["char_start"], d["char_end"])
         if s_first in seen:
             continue
