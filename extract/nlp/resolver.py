@@ -139,6 +139,7 @@ class Resolver:
         by_start = {c["char_start"]: c for c in counts}
         breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
         texts = {d["char_start"]: d.get("text", "") for d in dates}
+        self._tops: dict[int, int] = {}  # table lines -> where their table starts (read once per table)
         donor = None  # the last count with a period of its own, which a sentence going on about it may carry over
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
@@ -239,7 +240,7 @@ class Resolver:
                 break
             cur, steps = p_first, steps + 1
         if in_block:
-            return _table_title_period(text, first, dates, published)
+            return _table_title_period(text, first, dates, published, self._tops)
         return None, None, None
 
     def _paragraph_period(self, text: str, count: dict, donor: dict | None, breaks: list[int], first: int,
@@ -329,21 +330,27 @@ def _heading_period(text: str, pos: int, dates: list[dict], published: str | Non
 _TABLE_ROW = regex.compile(r"[^\n]*(?:\t|\s\|\s)[^\n]*", regex.V1)
 
 
-def _table_title_period(text: str, pos: int, dates: list[dict], published: str | None) -> _Found:
+def _table_title_period(text: str, pos: int, dates: list[dict], published: str | None, tops: dict[int, int]) -> _Found:
     """The period of the title above a table ("СВЕДЕНИЯ … за период с 01.01.2025 по 31.05.2025 (по состоянию на
     01.06.2025)", "Table 2. AWOL cases by unit, January–May 2025") for a figure in a row of it: the paragraph just
     before the table, when it is short and states a period. A closed range there is the table's period before an
-    as-of day."""
+    as-of day. ``tops``: the start of the table of each line already read (-1: not under a blank line), so each
+    table is walked up once."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     if not _TABLE_ROW.fullmatch(text, line_start, len(text) if line_end < 0 else line_end):
         return None, None, None
-    top = line_start
-    while top > 1 and text[top - 2] != "\n":  # up the table's lines, to the blank line above it
+    top, walked = line_start, []
+    while top not in tops and top > 1 and text[top - 2] != "\n":  # up the table's lines, to the blank line
+        walked.append(top)
         above = text.rfind("\n", 0, top - 1) + 1
         if not _TABLE_ROW.fullmatch(text, above, top - 1):
-            return None, None, None  # the table has a line of prose above it in its own block
+            top = -1  # the table has a line of prose above it in its own block
+            break
         top = above
+    top = tops.get(top, top)
+    for line in walked:
+        tops[line] = top
     if top < 2:
         return None, None, None
     title_start = text.rfind("\n\n", 0, top - 2)
