@@ -15,6 +15,7 @@ from extract.grammars.count_relations import relate
 from extract.grammars.counted import counted_around
 from extract.grammars.counts import CountMatch
 from extract.grammars.sentences import Sentences
+from extract.grammars.table_rows import CELL
 from extract.nlp.model_gate import count_matches
 from extract.nlp.spans import store, text_of
 
@@ -103,8 +104,6 @@ def _shares_of_strength(text: str, found: list[dict]) -> None:
                 break
 
 
-#: what separates the cells of a table row: a tab (as the parsers write table rows) or a spaced bar
-_CELL = regex.compile(r"\t|\s\|\s")
 #: a header cell that is a part of the column before it ("из них мобилизованных", "of which officers")
 _PART_COLUMN = regex.compile(r"^(?:из\s+них|в\s+том\s+числе|в\s+т\.\s?ч\.|of\s+(?:them|which|whom)|incl)", regex.I)
 _NUMERIC_CELL = regex.compile(r"[\d\s.,%+—–-]*")
@@ -126,15 +125,15 @@ class _TableColumns:
         text = self.text
         first = text.rfind("\n", 0, start) + 1
         last = text.find("\n", end)
-        cells = len(_CELL.split(text[first : len(text) if last < 0 else last]))
+        cells = len(CELL.split(text[first : len(text) if last < 0 else last]))
         if cells < 3:
             return None
         top = self._top(first, cells)
         if top == first:
             return None  # the figure is on the header line, or no table is above it
-        column = len(_CELL.findall(text, first, start))
+        column = len(CELL.findall(text, first, start))
         if (top, column) not in self._columns:
-            header = _CELL.split(text[top : text.find("\n", top)])
+            header = CELL.split(text[top : text.find("\n", top)])
             words = sum(not _NUMERIC_CELL.fullmatch(c) for c in header) >= len(header) - 1
             self._columns[top, column] = self._read(header[: column + 1]) if words else None
         return self._columns[top, column]
@@ -146,7 +145,7 @@ class _TableColumns:
         while top not in self._tops:
             walked.append(top)
             above = self.text.rfind("\n", 0, top - 1) + 1
-            if top == 0 or len(_CELL.split(self.text[above : top - 1])) != cells:
+            if top == 0 or len(CELL.split(self.text[above : top - 1])) != cells:
                 break
             top = above
         top = self._tops.get(top, top)

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from extract.grammars.count_relations import carries_on
 from extract.grammars.sentences import Sentences
+from extract.grammars.table_rows import is_row
 from extract.nlp.spans import records, store, text_of
 
 __all__ = ["Resolver", "make_resolver"]
@@ -139,7 +140,7 @@ class Resolver:
         by_start = {c["char_start"]: c for c in counts}
         breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
         texts = {d["char_start"]: d.get("text", "") for d in dates}
-        self._tops: dict[int, int] = {}  # table lines -> where their table starts (read once per table)
+        tops: dict[int, int] = {}  # table lines -> where their table starts (each table is walked up once)
         donor = None  # the last count with a period of its own, which a sentence going on about it may carry over
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
@@ -153,7 +154,7 @@ class Resolver:
                 own = [d for d in own if not _is_comparison(text, d, first)]
                 found = (_period(own[-1], published), own[-1]["char_start"], "clause") if own else _from(whole)
             else:
-                found = self._period(text, count, dates, sentences, first, last, published)
+                found = self._period(text, count, dates, sentences, first, last, published, tops)
             if found[0] is None and whole is not None and count["relation"] == "comparison":
                 # "twice as many as in September 2023": the figure compared; but "Годом ранее таких дел было 11 902,
                 # то есть их число выросло более чем вдвое" describes the later figure (gold clarification 3)
@@ -165,12 +166,14 @@ class Resolver:
                 if days:
                     day = min(days, key=lambda d: self._rank(text, count, d))
                     found = ({"start": day["start"], "end": day["end"]}, day["char_start"], "event_day")
-            if found[0] is None and self._paragraph_period(text, count, donor, breaks, first, last):
+            # a sentence that is no rate or present stock may go on about a period stated before it
+            goes_on = found[0] is None and carries_on(self.lang, text[first:last])
+            if goes_on and self._paragraph_period(text, count, donor, breaks):
                 found = _from(donor, "paragraph")
-            if found[0] is None and carries_on(self.lang, text[first:last]):
-                # the section's heading may state the period ("Первое полугодие 2025"), not a rate's or a stock's
+            if goes_on and found[0] is None:
+                # the section's heading may state the period ("Первое полугодие 2025")
                 found = _heading_period(text, count["char_start"], dates, published)
-            if found[0] is None and _DATASET.search(text, first, last) and carries_on(self.lang, text[first:last]):
+            if goes_on and found[0] is None and _DATASET.search(text, first, last):
                 found = _dataset_period(text, first, dates, sentences, published)
             period, date, basis = found
             if period and period["end"] and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+"):
@@ -185,7 +188,7 @@ class Resolver:
         return doc
 
     def _period(self, text: str, count: dict, dates: list[dict], sentences: Sentences, first: int, last: int,
-                published: str | None) -> _Found:  # fmt: skip
+                published: str | None, tops: dict[int, int]) -> _Found:  # fmt: skip
         baseline = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"])
         # the count is itself the baseline ("than in May 2023, when courts registered 183"), unless a new clause
         # starts between them ("на 18% больше, чем в апреле, и в 2,5 раза больше")
@@ -240,22 +243,23 @@ class Resolver:
                 break
             cur, steps = p_first, steps + 1
         if in_block:
-            return _table_title_period(text, first, dates, published, self._tops)
+            return _table_title_period(text, first, dates, published, tops)
         return None, None, None
 
-    def _paragraph_period(self, text: str, count: dict, donor: dict | None, breaks: list[int], first: int,
-                          last: int) -> bool:  # fmt: skip
-        """Whether the count takes the period of ``donor``, the last figure before this one that has a period of
-        its own (not a forecast's or a baseline's): when it stands in the same paragraph and this sentence goes on
-        about it ("… 18 746 cases since September 2022. Desertion cases remain far rarer, at fewer than 1,100");
-        not for shares (of callers, of the dead: mostly said of no period), rates and present stocks. ``breaks``:
-        where the text's paragraph breaks are."""
+    @staticmethod
+    def _paragraph_period(text: str, count: dict, donor: dict | None, breaks: list[int]) -> bool:
+        """Whether the count, in a sentence going on about the figures before it, takes the period of ``donor``,
+        the last figure before this one that has a period of its own (not a forecast's or a baseline's): when it
+        stands in the same paragraph ("… 18 746 cases since September 2022. Desertion cases remain far rarer, at
+        fewer than 1,100"); not for shares (of callers, of the dead: mostly said of no period). ``breaks``: where
+        the text's paragraph breaks are."""
         if donor is None or count["kind"] != "count" or count["projection"]:
             return False
+        # the same paragraph, or a list introduced right after it ("\n\nПо категориям:")
         between = bisect_left(breaks, count["char_start"]) - bisect_left(breaks, donor["char_end"])
-        if between > 1 or (between and not _LIST_AFTER_BREAK.search(text, donor["char_end"], count["char_start"])):
-            return False  # another paragraph, unless it is a list introduced right after it ("\n\nПо категориям:")
-        return carries_on(self.lang, text[first:last])
+        return between == 0 or (
+            between == 1 and _LIST_AFTER_BREAK.search(text, donor["char_end"], count["char_start"]) is not None
+        )
 
     @staticmethod
     def _rank(text: str, count: dict, date: dict) -> tuple[int, int]:
@@ -326,8 +330,10 @@ def _heading_period(text: str, pos: int, dates: list[dict], published: str | Non
     return best
 
 
-#: a line of a table: cells split by tabs or " | ", as the parsers write table rows
-_TABLE_ROW = regex.compile(r"[^\n]*(?:\t|\s\|\s)[^\n]*", regex.V1)
+def _title_date(dates: list[dict]) -> dict:
+    """The date of a title or introduction that states a dataset's period: a closed range before an as-of day
+    ("за период с 01.01.2025 по 31.05.2025 (по состоянию на 01.06.2025)"), else the last one."""
+    return next((d for d in dates if d.get("start") and d.get("end")), dates[-1])
 
 
 def _table_title_period(text: str, pos: int, dates: list[dict], published: str | None, tops: dict[int, int]) -> _Found:
@@ -338,13 +344,13 @@ def _table_title_period(text: str, pos: int, dates: list[dict], published: str |
     table is walked up once."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    if not _TABLE_ROW.fullmatch(text, line_start, len(text) if line_end < 0 else line_end):
+    if not is_row(text, line_start, len(text) if line_end < 0 else line_end):
         return None, None, None
     top, walked = line_start, []
     while top not in tops and top > 1 and text[top - 2] != "\n":  # up the table's lines, to the blank line
         walked.append(top)
         above = text.rfind("\n", 0, top - 1) + 1
-        if not _TABLE_ROW.fullmatch(text, above, top - 1):
+        if not is_row(text, above, top - 1):
             top = -1  # the table has a line of prose above it in its own block
             break
         top = above
@@ -362,8 +368,7 @@ def _table_title_period(text: str, pos: int, dates: list[dict], published: str |
     inside = [d for d in inside if not _is_comparison(text, d, title_start)]
     if not inside:
         return None, None, None
-    closed = [d for d in inside if d.get("start") and d.get("end")]
-    best = closed[0] if closed else inside[-1]
+    best = _title_date(inside)
     return _period(best, published), best["char_start"], "table_title"
 
 
@@ -395,8 +400,7 @@ def _dataset_period(text: str, first: int, dates: list[dict], sentences: Sentenc
         here = [x for x in here if not _is_comparison(text, x, s_first)]
         if not here:
             continue
-        closed = [x for x in here if x.get("start") and x.get("end")]
-        best = closed[0] if closed else here[-1]
+        best = _title_date(here)
         period = _combined(here) or _period(best, published)
         return period, best["char_start"], "dataset"
     return None, None, None
