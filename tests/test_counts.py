@@ -46,6 +46,22 @@ def test_a_figure_ending_a_line_is_no_day_of_the_month_starting_the_next(
     assert [c.text for c in counts] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "в/ч\tСОЧ\tв розыске\tв суд\n71432\t16\t12\t14\n71433\t214\t285\t52\n",
+            ["16", "12", "14", "214", "285", "52"],
+        ),
+        ("в/ч | СОЧ | в розыске\n71432 | 16 | 12\n", ["16", "12"]),
+    ],
+)
+def test_cells_of_a_table_row_are_no_phone_number(base_settings, text: str, expected: list[str]) -> None:
+    """ "16\t12\t14" are three cells, not a phone number "16 12 14": phone digits are split by spaces or hyphens."""
+    counts = analyze_text(text, base_settings.nlp, lang="ru").records["counts"]
+    assert [c.text for c in counts] == expected
+
+
 SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "sample"
 
 

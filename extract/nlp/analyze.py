@@ -1,8 +1,11 @@
 """Runs the spaCy pipelines over a document's text and collects the records the components found.
 
 Long text is cut into segments (whole blocks of one language, about ``segment_chars`` long) so memory stays
-flat and each block goes through the pipeline of its own language. Offsets of every record are moved back
-into document coordinates, and each record gets the page it lies on.
+flat and each block goes through the pipeline of its own language. A segment that starts inside a table, or
+right under its title, is analysed with the table's title and header line in front of it (its context:
+the period of "СВЕДЕНИЯ … за период с 01.01.2025 по 31.05.2025" and the category of each column); records
+found in that context are the earlier segment's and are dropped. Offsets of every record are moved back into
+document coordinates, and each record gets the page it lies on.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.document import ParsedDocument
+from extract.grammars.table_rows import is_row
 from extract.lang import detect_language
 from extract.nlp.furniture import drop_furniture
 from extract.nlp.pipeline import get_pipeline
@@ -55,29 +59,80 @@ def segments_of(
 
 
 def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
-    """Cut a span longer than ``max_chars`` at line or sentence ends (a hard cut only as a last resort)."""
+    """Cut a span longer than ``max_chars`` at a line end, else a sentence end, else a space, in its second half
+    (a hard cut only as a last resort): a table row stays whole."""
     pieces = []
     while end - start > max_chars:
         window = text[start : start + max_chars]
-        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        cut = start + (cut + 1 if cut > max_chars // 4 else max_chars)
+        cut = next((at for at in map(window.rfind, ("\n", ". ", " ")) if at > max_chars // 2), -1)
+        cut = start + (cut + 1 if cut >= 0 else max_chars)
         pieces.append((start, cut))
         start = cut
     pieces.append((start, end))
     return pieces
 
 
-def _records_of(doc: Doc, offset: int) -> dict[str, list[Mention]]:
-    """The records the components stored, in document coordinates (references to units and sources too)."""
+#: the longest title above a table carried into a later segment (the resolver reads no longer one)
+_TITLE_CHARS = 600
+
+
+def _context(text: str, start: int) -> list[tuple[int, int]]:
+    """Pieces of ``text`` before ``start`` that a segment starting there needs when it starts inside a table or
+    right under its title: the title paragraph above the table (when short) and the table's first line (its
+    header), in document order. Nothing when the segment's first line is no table row."""
+    first_end = text.find("\n", start)
+    if start == 0 or not is_row(text, start, len(text) if first_end < 0 else first_end):
+        return []
+    top = start
+    while top > 1 and text[top - 2] != "\n":  # up the table's rows, to the blank line above it
+        above = text.rfind("\n", 0, top - 1) + 1
+        if not is_row(text, above, top - 1):
+            break
+        top = above
+    pieces = []
+    if top > 1 and text[top - 2] == "\n":
+        title_start = text.rfind("\n\n", 0, top - 2)
+        title_start = 0 if title_start < 0 else title_start + 2
+        if top - 2 - title_start <= _TITLE_CHARS:
+            pieces.append((title_start, top - 2))
+    if top < start:
+        pieces.append((top, text.find("\n", top)))
+    return pieces
+
+
+class _Placement:
+    """Moves positions of a segment analysed with its context in front (``context`` pieces of the text, each
+    followed by a blank line or line break as in the text) back into document coordinates."""
+
+    def __init__(self, text: str, start: int, context: list[tuple[int, int]]) -> None:
+        self.prefix, self.spans = "", []  # spans: (position in the prefix, document position, length)
+        for a, b in context:
+            self.spans.append((len(self.prefix), a, b - a))
+            self.prefix += text[a:b] + ("\n\n" if text.startswith("\n\n", b) else "\n")
+        self.offset = start - len(self.prefix)
+
+    def position(self, pos: int) -> int | None:
+        """The document position of ``pos`` in the analysed text (None between the context pieces)."""
+        if pos >= len(self.prefix):
+            return pos + self.offset
+        return next((doc + pos - at for at, doc, n in self.spans if at <= pos <= at + n), None)
+
+
+def _records_of(doc: Doc, place: _Placement) -> dict[str, list[Mention]]:
+    """The records the components stored, in document coordinates (references to units and sources too); those
+    found in the context in front of the segment are left out: the earlier segment holds them."""
     found: dict[str, list[Mention]] = {}
+    cut = len(place.prefix)
     for key, record_type in RECORD_TYPES.items():
         items = []
         for stored in records(doc, key):
+            if stored["char_start"] < cut:
+                continue
             fields = dict(stored)
             for ref in _REFERENCES:
-                if fields.get(ref) is not None:
-                    fields[ref] += offset  # the referenced mention's char_start, made an index later
-            items.append(record_type(**fields).shifted(offset))
+                if fields.get(ref) is not None:  # the referenced mention's char_start, made an index later
+                    fields[ref] = place.position(fields[ref])
+            items.append(record_type(**fields).shifted(place.offset))
         found[key] = items
     return found
 
@@ -104,11 +159,16 @@ def _run(text: str, segments: list[Segment], settings: NlpSettings, result: Extr
     for lang in {s.lang for s in segments}:
         mine = [s for s in segments if s.lang == lang]
         nlp = get_pipeline(lang, settings)
+        places = [_Placement(text, s.start, _context(text, s.start)) for s in mine]
         docs = nlp.pipe(
-            (_make_doc(nlp, text[s.start : s.end], result.published) for s in mine), batch_size=settings.batch_size
+            (
+                _make_doc(nlp, p.prefix + text[s.start : s.end], result.published)
+                for s, p in zip(mine, places, strict=True)
+            ),
+            batch_size=settings.batch_size,
         )
-        for segment, doc in zip(mine, docs, strict=True):
-            for key, found in _records_of(doc, segment.start).items():
+        for place, doc in zip(places, docs, strict=True):
+            for key, found in _records_of(doc, place).items():
                 result.records[key].extend(found)
     for found in result.records.values():
         found.sort(key=lambda m: (m.char_start, m.char_end))
