@@ -38,6 +38,8 @@ _ANAPHORA = regex.compile(
 _CLAUSE_BREAK = regex.compile(r";|,\s+(?:and|but|while|whereas|а|но|тогда\s+как)\b", _FLAGS)
 _OTHER_CLAUSE = 0.5
 _LABEL_GAP = regex.compile(r"[\s:—–(-]*", regex.V1)
+#: a dash right after the figure, then its label: "22 — по ст. 332 УК РФ", "412 — о дезертирстве"
+_LABEL_AFTER = regex.compile(r"[^\S\n]*[—–][^\S\n]*(?:(?:по|о|об|за|в|на)\s+)?", _FLAGS)
 _LIST_LABEL = 40  # characters of a label before the figure on a line of a list
 _LIST_TAIL = 25  # characters after the figure on such a line ("(+1 150)", "человек")
 _BOTH = 6.0  # the weight of the lexicon's "killed and wounded" entries, which make either word casualties
@@ -108,7 +110,10 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
         both = both or (category == "casualties" and weight >= _BOTH and distance <= _HALF_DISTANCE)
         # a label right before the number: "tanks 10,930", "личный состав — 521 940" (not "… и более 1,1 тыс.")
         label = (
-            3.0 if m_end <= start and distance <= 4 and _LABEL_GAP.fullmatch(evidence.sentence[m_end:start]) else 1.0
+            3.0
+            if (m_end <= start and distance <= 4 and _LABEL_GAP.fullmatch(evidence.sentence[m_end:start]))
+            or (m_start >= end and _LABEL_AFTER.fullmatch(evidence.sentence[end:m_start]))
+            else 1.0
         )
         value = label * weight * _HALF_DISTANCE / (_HALF_DISTANCE + max(distance, 0))
         lo, hi = (m_end, start) if m_end <= start else (end, m_start)

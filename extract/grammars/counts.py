@@ -92,7 +92,9 @@ _SCALE_END = regex.compile(
 _PERCENT = regex.compile(r"^[\s\u00a0]?(?:%|percent\b|per\s+cent\b|процент\w*|проц\.)", _FLAGS)
 _TIMES_EN = regex.compile(r"^[\s-]?(?:times|fold)\b(?!\s+(?:a|per|each|every)\b)", _FLAGS)
 _RAZ_BEFORE = regex.compile(r"(?:^|(?<=\s))в\s+$", _FLAGS)
-_RAZ_AFTER = regex.compile(r"^\s+раз(?:а)?(?!\p{L})", _FLAGS)
+_RAZ_AFTER = regex.compile(
+    r"^(\s+с\s+(?:лишним|небольшим|гаком))?\s+раз(?:а)?(?!\p{L})", _FLAGS
+)  # "в два с лишним раза"
 _EVERY = regex.compile(r"(?<!\p{L})(?:every|each|кажд(?:ый|ая|ое|ого|ой|ому|ым|ом|ую))\s+$", _FLAGS)
 _IN_EVERY = regex.compile(r"^\s+(?:in|out\s+of|of\s+every|in\s+every|из)\s+$", _FLAGS)
 _DATE_HALF = regex.compile(r"(?:first|second|1st|2nd|the|перв\w*|втор\w*)\s+$", _FLAGS)
@@ -198,7 +200,8 @@ def _reshape(text: str, atoms: list[Atom]) -> list[_Expr]:
             out.append(_Expr(a.start, a.end + m.end(), a.value, None, "multiplier", "exact", "multiplier.times", a, a))
         elif a.kind == "cardinal" and _RAZ_BEFORE.search(before) and (m := _RAZ_AFTER.match(after)):
             start = a.start - len(_RAZ_BEFORE.search(before).group())
-            out.append(_Expr(start, a.end + m.end(), a.value, None, "multiplier", "exact", "multiplier.raz", a, a))
+            qualifier = "over" if m.group(1) else "exact"
+            out.append(_Expr(start, a.end + m.end(), a.value, None, "multiplier", qualifier, "multiplier.raz", a, a))
         elif (
             nxt is not None
             and a.kind == "cardinal"

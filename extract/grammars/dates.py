@@ -160,7 +160,10 @@ def _resolve_anaphora(found: list[tuple[DateMatch, list[Atom]]], published: date
         if atom.shift:
             if antecedent is not None and published is not None:
                 start = shift_years(antecedent.start_date, atom.shift, end=False)
-                end = shift_years(antecedent.end_date, atom.shift, end=True)
+                # an open period ("с начала года") runs to the publication date: "the same period last year" ends
+                # on that day a year before
+                last = antecedent.end_date or (published if antecedent.start_date else None)
+                end = shift_years(last, atom.shift, end=True)
                 match = DateMatch(match.start, match.end, start, end, antecedent.precision, True, match.rule)
             out.append(match)
             continue

@@ -6,7 +6,8 @@ ends at a line break (unless the line was wrapped mid-sentence: it ends in a low
 the next starts in lower case or with a number, or it ends in a number and the next starts in lower case,
 "получили 20 538\nуголовных дел"), or at ".", "!", "?" or "…" followed by space and a capital letter, a digit
 or an opening quote, unless the full stop closes an abbreviation from
-``models/text/abbreviations.tsv`` or an initial.
+``models/text/abbreviations.tsv`` or an initial. After a number, "тыс.", "млн." or "г." followed by a word in
+title case does end one ("… больше 12 тыс. Консультации бесплатные").
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ __all__ = ["Sentences"]
 
 _END = regex.compile(r"[.!?…]+[»\"”)]?(?=\s+[\p{Lu}\d«\"“(])|\n", regex.V1)
 _WORD_BEFORE = regex.compile(r"(?:^|(?<=[\s(«\"]))(\S+)$", regex.V1)
+#: abbreviations of a number's magnitude or unit, and of "year", which may end a sentence after a number
+_AFTER_NUMBER = frozenset({"тыс.", "млн.", "млрд.", "руб.", "г.", "гг."})
+_TITLE_CASE = regex.compile(r"\s+[«\"]?\p{Lu}\p{Ll}", regex.V1)
+_NUMBER_BEFORE = regex.compile(r"\d[\s\u00a0\u202f]*$", regex.V1)
 
 
 @cache
@@ -41,7 +46,13 @@ def _is_end(text: str, m: regex.Match) -> bool:
     word = _WORD_BEFORE.search(text, max(0, m.end() - 40), m.end())
     token = word.group(1).lower() if word else ""
     if token in _abbreviations():
-        return False
+        # "… больше 12 тыс. Консультации бесплатные", "в 2024 г. Суды …": after a number, a word in title case
+        # starts a new sentence (not "тыс. СЗЧ", not "г. Москва")
+        return (
+            token in _AFTER_NUMBER
+            and _TITLE_CASE.match(text, m.end()) is not None
+            and _NUMBER_BEFORE.search(text, max(0, word.start() - 20), word.start()) is not None
+        )
     return not (len(token) == 2 and token[0].isalpha())  # an initial: "А. В. Петров", "J. Smith"
 
 

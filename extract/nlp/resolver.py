@@ -24,6 +24,7 @@ them into indices of the result's ``units`` / ``sources`` lists once all segment
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import date as date_type
 from typing import Any
 
 import regex
@@ -31,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.grammars.count_relations import carries_on
+from extract.grammars.date_values import shift_years
 from extract.grammars.sentences import Sentences
 from extract.grammars.table_rows import is_row
 from extract.nlp.spans import records, store, text_of
@@ -62,6 +64,12 @@ _SAME_PERIOD = regex.compile(
 _BASELINE = regex.compile(
     r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|годом\s+ранее|год\s+назад|"
     r"годом\s+раньше|годом\s+прежде)\b",
+    regex.IGNORECASE | regex.V1,
+)
+#: a change that goes on to name its baseline ("twice the rate of a year earlier", "втрое больше, чем в январе")
+_COMPARED_AFTER = regex.compile(
+    r"[^.;]{0,40}?(?:\bthan\b|\bas\s+(?:many|much|high)\s+as\b|\bcompared\b|\ba\s+year\s+(?:earlier|before|ago)\b|"
+    r"\bчем\b|\bпротив\b|\bпо\s+сравнению\b|\bгодом\s+(?:ранее|раньше)\b)",
     regex.IGNORECASE | regex.V1,
 )
 #: a count that is a running total ("общее число", "in total"): its period starts where the text's does
@@ -139,9 +147,12 @@ class Resolver:
         units, sources = records(doc, "units"), records(doc, "sources")
         by_start = {c["char_start"]: c for c in counts}
         breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
-        texts = {d["char_start"]: d.get("text", "") for d in dates}
+        by_date = {d["char_start"]: d for d in dates}
         tops: dict[int, int] = {}  # table lines -> where their table starts (each table is walked up once)
         donor = None  # the last count with a period of its own, which a sentence going on about it may carry over
+        donors: list[dict] = []  # all such counts so far
+        baselines: set[int] = set()  # dates of the baselines of comparisons so far
+        moved: set[int] = set()  # year-less dates moved a year ahead for a forecast
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
             whole = by_start.get(count.get("whole"))  # type: ignore[arg-type]
@@ -154,11 +165,11 @@ class Resolver:
                 own = [d for d in own if not _is_comparison(text, d, first)]
                 found = (_period(own[-1], published), own[-1]["char_start"], "clause") if own else _from(whole)
             else:
-                found = self._period(text, count, dates, sentences, first, last, published, tops)
+                found = self._period(text, count, dates, sentences, first, last, published, tops, baselines)
             if found[0] is None and whole is not None and count["relation"] == "comparison":
                 # "twice as many as in September 2023": the figure compared; but "Годом ранее таких дел было 11 902,
                 # то есть их число выросло более чем вдвое" describes the later figure (gold clarification 3)
-                baseline = _BASELINE.search(texts.get(whole.get("period_date"), "")) is not None  # type: ignore[arg-type]
+                baseline = _is_baseline(by_date.get(whole.get("period_date")))  # type: ignore[arg-type]
                 found = _from(donor, "paragraph") if baseline and donor is not None else _from(whole)
             if found[0] is None:
                 days = [d for d in event_days if first <= d["char_start"] and d["char_end"] <= last]
@@ -175,20 +186,32 @@ class Resolver:
                 found = _heading_period(text, count["char_start"], dates, published)
             if goes_on and found[0] is None and _DATASET.search(text, first, last):
                 found = _dataset_period(text, first, dates, sentences, published)
+            if _is_change(count):
+                paragraph = bisect_left(breaks, count["char_start"])
+                same = [d for d in donors if bisect_left(breaks, d["char_end"]) == paragraph]
+                later = _later(text, count, found, same, by_date, counts, (first, last)) if same else found
+                if later[1] != found[1] and found[1] is not None:
+                    baselines.add(found[1])  # the period the change compares with: not "the same period" later
+                found = later
+            if count["projection"] and found[1] is not None and published:
+                found = _ahead(found, by_date.get(found[1]), published, moved)
             period, date, basis = found
             if period and period["end"] and text[max(0, count["char_start"] - 2) : count["char_start"]].endswith("+"):
                 period = {"start": period["end"], "end": period["end"]}  # "(+870)": the day's addition
             count["period"], count["period_basis"] = period, basis if period else None
             count["period_date"] = date if period else None
-            earlier = date is not None and _BASELINE.search(texts.get(date, "")) is not None  # "Годом ранее …"
+            if count["relation"] == "baseline" and date is not None:
+                baselines.add(date)
+            earlier = date is not None and _is_baseline(by_date.get(date))  # "Годом ранее …", "the same months of 2024"
             if period is not None and not count["projection"] and count["relation"] != "baseline" and not earlier:
                 donor = count
+                donors.append(count)
             count["unit"] = self._nearest(count, units, first, last)
             count["source"] = self._nearest(count, sources, first, last)
         return doc
 
     def _period(self, text: str, count: dict, dates: list[dict], sentences: Sentences, first: int, last: int,
-                published: str | None, tops: dict[int, int]) -> _Found:  # fmt: skip
+                published: str | None, tops: dict[int, int], baselines: set[int]) -> _Found:  # fmt: skip
         baseline = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"])
         # the count is itself the baseline ("than in May 2023, when courts registered 183"), unless a new clause
         # starts between them ("на 18% больше, чем в апреле, и в 2,5 раза больше")
@@ -222,8 +245,12 @@ class Resolver:
                 period = {"start": start, "end": period["end"]}
             return period, best["char_start"], "clause"
         if _SAME_PERIOD.search(text, first, last):
-            # "за это время", "over the same period": the last period stated before, wherever it was
-            before = [d for d in dates if d["char_end"] <= first and not _is_comparison(text, d, 0)]
+            # "за это время", "over the same period": the last period stated before, wherever it was, that is no
+            # comparison's baseline
+            before = [
+                d for d in dates
+                if d["char_end"] <= first and d["char_start"] not in baselines and not _is_comparison(text, d, 0)
+            ]  # fmt: skip
             if before:
                 return _period(before[-1], published), before[-1]["char_start"], "same_period"
         # Nothing in the sentence: the previous sentence of the paragraph may carry the period over.
@@ -287,10 +314,73 @@ def _leads_clause(text: str, date: dict, count: dict, first: int, dates: list[di
     return (
         count["kind"] == "count"
         and date["char_end"] <= count["char_start"]
-        and _BASELINE.search(date.get("text", "")) is not None
+        and _is_baseline(date)
         and _COMPARISON.search(text, max(first, date["char_start"] - 30), date["char_start"]) is None
         and not _clause_break(text, date["char_end"], count["char_start"], dates)
     )
+
+
+def _ahead(found: _Found, date: dict | None, published: str, moved: set[int]) -> _Found:
+    """A forecast's year-less date is the next one, not the last: "к концу июня мы недосчитаемся ещё около сотни",
+    published in May 2026, means June 2026 ("by the end of March, 1,020 had been detained" stays the last March).
+    The date mention is moved with it."""
+    period = found[0]
+    if (
+        date is None
+        or not date.get("relative")
+        or not str(date.get("rule", "")).startswith("until:")
+        or period is None
+        or not period["end"]
+        or period["end"] >= published
+    ):
+        return found
+    if date["char_start"] not in moved:
+        for key in ("start", "end"):
+            if date.get(key):
+                date[key] = _next_year(date[key], end=key == "end")
+        moved.add(date["char_start"])
+    ahead = {key: _next_year(value, end=key == "end") if value else value for key, value in period.items()}
+    return ahead, found[1], found[2]
+
+
+def _next_year(day: str, *, end: bool) -> str:
+    moved = shift_years(date_type.fromisoformat(day), 1, end=end)
+    return moved.isoformat() if moved else day
+
+
+def _is_change(count: dict) -> bool:
+    """A factor or a change in per cent between two figures ("вдвое больше", "an increase of about 39%")."""
+    return not count["projection"] and (
+        count["kind"] == "multiplier" or (count["kind"] == "share" and count["relation"] == "comparison")
+    )
+
+
+def _later(
+    text: str, count: dict, found: _Found, donors: list[dict], dates: dict[int, dict], counts: list[dict],
+    bounds: tuple[int, int],
+) -> _Found:  # fmt: skip
+    """A change compares two periods and takes the later one, the period of the figure it describes (gold
+    clarification 3): "In the same months of 2024 the courts passed 6,050, so the number has nearly doubled" is
+    the 2025 figure's, stated before. ``donors``: the figures with a period of their own before it in the
+    paragraph. A period stated in the change's own clause stays ("tripled between March and May 2024"), but not
+    one that another figure stands between ("За январь — сентябрь 2024 года … насчитало 310, то есть их стало в
+    два с половиной раза больше")."""
+    period, at, _ = found
+    date = dates.get(at) if at is not None else None
+    first, last = bounds
+    if date is not None and first <= date["char_start"] and date["char_end"] <= last:
+        lo, hi = sorted((date["char_end"], count["char_start"]))
+        own = not _is_comparison(text, date, first) and not _clause_break(text, lo, hi, list(dates.values()))
+        if own and not any(lo <= c["char_start"] < hi for c in counts):
+            return found
+    # the two figures compared are the last two before it; one in its own sentence, when the change goes on to
+    # name the baseline ("34 дела — почти втрое больше, чем в январе"), is the one it describes
+    described = donors[-1]
+    if len(donors) > 1 and not (first <= described["char_start"] and _COMPARED_AFTER.match(text, count["char_end"])):
+        described = max(donors[-2:], key=lambda d: d["period"]["end"] or "")
+    if period is None or (described["period"]["end"] or "") > (period["end"] or ""):
+        return _from(described, "paragraph")
+    return found
 
 
 def _clause_break(text: str, start: int, end: int, dates: list[dict]) -> bool:
@@ -375,9 +465,10 @@ def _table_title_period(text: str, pos: int, dates: list[dict], published: str |
 #: words naming a dataset: a list, a leaked file, its records ("the list also includes 4,112 officers",
 #: "1 102 записей", "в графе «статья»")
 _DATASET = regex.compile(
-    r"\b(?:records?|entries|names|notices|rows|list|file|document|leak|spreadsheet|database|register|dataset|"
-    r"запис(?:ей|и|ь)|фамили[йяи]|строк\w*|анкет\w*|карточ\w*|спис(?:ок|ка|ке|ком|ки|ков)|спискам\w*|выгрузк\w*|"
-    r"документ\w*|справк\w*|таблиц\w*|реестр\w*|граф[еау])\b",
+    r"\b(?:records?|entries|names|notices|rows|list|file|document|leak|spreadsheet|database|register|dataset|cards|"
+    r"archive|ledger|запис(?:ей|и|ь)|фамили[йяи]|строк\w*|анкет\w*|карточ\w*|спис(?:ок|ка|ке|ком|ки|ков)|спискам\w*|"
+    r"выгрузк\w*|документ\w*|справк\w*|таблиц\w*|реестр\w*|граф[еау]|архив\w*|ведомост\w*|приказ(?:ов|ы|ах|ам)|"
+    r"приказами)\b",
     regex.IGNORECASE | regex.V1,
 )
 
@@ -444,10 +535,18 @@ def _combined(dates: list[dict]) -> dict | None:
     return None
 
 
+def _is_baseline(date: dict | None) -> bool:
+    """A date that is the baseline of a comparison by itself: "a year earlier", "годом ранее", "the same months of
+    2024" (a period moved into another year, ``relative.shift_to``)."""
+    return date is not None and (
+        date.get("rule") == "relative.shift_to" or _BASELINE.search(date.get("text", "")) is not None
+    )
+
+
 def _is_comparison(text: str, date: dict, first: int) -> bool:
     """A date introduced as the baseline of a comparison ("than in May 2023", "по сравнению с 2023-м", "a year
     earlier")."""
-    if _BASELINE.search(date.get("text", "")):
+    if _is_baseline(date):
         return True
     return _COMPARISON.search(text, max(first, date["char_start"] - 30), date["char_start"]) is not None
 
