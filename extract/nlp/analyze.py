@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.document import ParsedDocument
-from extract.grammars.table_rows import is_row
+from extract.grammars.table_rows import is_row, title_above
 from extract.lang import detect_language
 from extract.nlp.furniture import drop_furniture
 from extract.nlp.pipeline import get_pipeline
@@ -72,13 +72,9 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     return pieces
 
 
-#: the longest title above a table carried into a later segment (the resolver reads no longer one)
-_TITLE_CHARS = 600
-
-
 def _context(text: str, start: int) -> list[tuple[int, int]]:
     """Pieces of ``text`` before ``start`` that a segment starting there needs when it starts inside a table or
-    right under its title: the title paragraph above the table (when short) and the table's first line (its
+    right under its title: the title paragraph above the table (``title_above``) and the table's first line (its
     header), in document order. Nothing when the segment's first line is no table row."""
     first_end = text.find("\n", start)
     if start == 0 or not is_row(text, start, len(text) if first_end < 0 else first_end):
@@ -89,12 +85,8 @@ def _context(text: str, start: int) -> list[tuple[int, int]]:
         if not is_row(text, above, top - 1):
             break
         top = above
-    pieces = []
-    if top > 1 and text[top - 2] == "\n":
-        title_start = text.rfind("\n\n", 0, top - 2)
-        title_start = 0 if title_start < 0 else title_start + 2
-        if top - 2 - title_start <= _TITLE_CHARS:
-            pieces.append((title_start, top - 2))
+    title = title_above(text, top)
+    pieces = [title] if title else []
     if top < start:
         pieces.append((top, text.find("\n", top)))
     return pieces

@@ -24,6 +24,7 @@ them into indices of the result's ``units`` / ``sources`` lists once all segment
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection
 from datetime import date as date_type
 from typing import Any
 
@@ -34,7 +35,7 @@ from spacy.tokens import Doc
 from extract.grammars.count_relations import carries_on
 from extract.grammars.date_values import shift_years
 from extract.grammars.sentences import Sentences
-from extract.grammars.table_rows import is_row
+from extract.grammars.table_rows import is_row, title_above
 from extract.nlp.spans import records, store, text_of
 
 __all__ = ["Resolver", "make_resolver"]
@@ -149,12 +150,13 @@ class Resolver:
         breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
         by_date = {d["char_start"]: d for d in dates}
         tops: dict[int, int] = {}  # table lines -> where their table starts (each table is walked up once)
-        donor = None  # the last count with a period of its own, which a sentence going on about it may carry over
-        donors: list[dict] = []  # all such counts so far
+        # the counts with a period of their own so far; the last one a sentence going on about it may carry over
+        donors: list[dict] = []
         baselines: set[int] = set()  # dates of the baselines of comparisons so far
         moved: set[int] = set()  # year-less dates moved a year ahead for a forecast
         for count in counts:
             first, last = sentences.bounds(count["char_start"], count["char_end"])
+            donor = donors[-1] if donors else None
             whole = by_start.get(count.get("whole"))  # type: ignore[arg-type]
             found: _Found = (None, None, None)
             if whole is not None and count["relation"] == "restated":
@@ -188,7 +190,7 @@ class Resolver:
                 found = _dataset_period(text, first, dates, sentences, published)
             if _is_change(count):
                 paragraph = bisect_left(breaks, count["char_start"])
-                same = [d for d in donors if bisect_left(breaks, d["char_end"]) == paragraph]
+                same = [d for d in donors[-2:] if bisect_left(breaks, d["char_end"]) == paragraph]
                 later = _later(text, count, found, same, by_date, counts, (first, last)) if same else found
                 if later[1] != found[1] and found[1] is not None:
                     baselines.add(found[1])  # the period the change compares with: not "the same period" later
@@ -204,7 +206,6 @@ class Resolver:
                 baselines.add(date)
             earlier = date is not None and _is_baseline(by_date.get(date))  # "Годом ранее …", "the same months of 2024"
             if period is not None and not count["projection"] and count["relation"] != "baseline" and not earlier:
-                donor = count
                 donors.append(count)
             count["unit"] = self._nearest(count, units, first, last)
             count["source"] = self._nearest(count, sources, first, last)
@@ -361,8 +362,8 @@ def _later(
 ) -> _Found:  # fmt: skip
     """A change compares two periods and takes the later one, the period of the figure it describes (gold
     clarification 3): "In the same months of 2024 the courts passed 6,050, so the number has nearly doubled" is
-    the 2025 figure's, stated before. ``donors``: the figures with a period of their own before it in the
-    paragraph. A period stated in the change's own clause stays ("tripled between March and May 2024"), but not
+    the 2025 figure's, stated before. ``donors``: the last one or two figures with a period of their own before it
+    in its paragraph. A period stated in the change's own clause stays ("tripled between March and May 2024"), but not
     one that another figure stands between ("За январь — сентябрь 2024 года … насчитало 310, то есть их стало в
     два с половиной раза больше")."""
     period, at, _ = found
@@ -370,20 +371,20 @@ def _later(
     first, last = bounds
     if date is not None and first <= date["char_start"] and date["char_end"] <= last:
         lo, hi = sorted((date["char_end"], count["char_start"]))
-        own = not _is_comparison(text, date, first) and not _clause_break(text, lo, hi, list(dates.values()))
+        own = not _is_comparison(text, date, first) and not _clause_break(text, lo, hi, dates.values())
         if own and not any(lo <= c["char_start"] < hi for c in counts):
             return found
     # the two figures compared are the last two before it; one in its own sentence, when the change goes on to
     # name the baseline ("34 дела — почти втрое больше, чем в январе"), is the one it describes
     described = donors[-1]
     if len(donors) > 1 and not (first <= described["char_start"] and _COMPARED_AFTER.match(text, count["char_end"])):
-        described = max(donors[-2:], key=lambda d: d["period"]["end"] or "")
+        described = max(donors, key=lambda d: d["period"]["end"] or "")
     if period is None or (described["period"]["end"] or "") > (period["end"] or ""):
         return _from(described, "paragraph")
     return found
 
 
-def _clause_break(text: str, start: int, end: int, dates: list[dict]) -> bool:
+def _clause_break(text: str, start: int, end: int, dates: Collection[dict]) -> bool:
     """A clause break between ``start`` and ``end``, not counting the dash of a date range ("январь — октябрь")."""
     return any(
         not any(d["char_start"] <= m.start() < d["char_end"] for d in dates)
@@ -447,14 +448,11 @@ def _table_title_period(text: str, pos: int, dates: list[dict], published: str |
     top = tops.get(top, top)
     for line in walked:
         tops[line] = top
-    if top < 2:
+    title = title_above(text, top) if top >= 0 else None
+    if title is None:
         return None, None, None
-    title_start = text.rfind("\n\n", 0, top - 2)
-    title_start = 0 if title_start < 0 else title_start + 2
-    title = text[title_start : top - 2]
-    if len(title) > 600 or title.count("\n") > 5:
-        return None, None, None
-    inside = [d for d in dates if title_start <= d["char_start"] and d["char_end"] <= top - 2]
+    title_start, title_end = title
+    inside = [d for d in dates if title_start <= d["char_start"] and d["char_end"] <= title_end]
     inside = [d for d in inside if not _is_comparison(text, d, title_start)]
     if not inside:
         return None, None, None
