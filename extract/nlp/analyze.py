@@ -1,21 +1,26 @@
 """Runs the spaCy pipelines over a document's text and collects the records the components found.
 
 Long text is cut into segments (whole blocks of one language, about ``segment_chars`` long) so memory stays
-flat and each block goes through the pipeline of its own language. A segment that starts inside a table, or
-right under its title, is analysed with the table's title and header line in front of it (its context:
-the period of "СВЕДЕНИЯ … за период с 01.01.2025 по 31.05.2025" and the category of each column); records
-found in that context are the earlier segment's and are dropped. Offsets of every record are moved back into
-document coordinates, and each record gets the page it lies on.
+flat and each block goes through the pipeline of its own language. A segment is analysed with the context it
+needs in front of it: when it starts inside a table, or right under its title, the table's title and header line
+(the period of "СВЕДЕНИЯ … за период с 01.01.2025 по 31.05.2025" and the category of each column); else, when
+the text before it is of the same language, the nearest heading above and the last sentences of the paragraph
+before (a section's period, the figures "of these" and "the same period" refer to). Records found in that
+context are the earlier segment's and are dropped. A bare "cases" is still read by the topic of the segment and
+its context, not of the whole document. Offsets of every record are moved back into document coordinates, and
+each record gets the page it lies on.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.document import ParsedDocument
+from extract.grammars.headings import heading_above, headings
 from extract.grammars.table_rows import is_row, title_above
 from extract.lang import detect_language
 from extract.nlp.furniture import drop_furniture
@@ -72,13 +77,20 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     return pieces
 
 
-def _context(text: str, start: int) -> list[tuple[int, int]]:
-    """Pieces of ``text`` before ``start`` that a segment starting there needs when it starts inside a table or
-    right under its title: the title paragraph above the table (``title_above``) and the table's first line (its
-    header), in document order. Nothing when the segment's first line is no table row."""
-    first_end = text.find("\n", start)
-    if start == 0 or not is_row(text, start, len(text) if first_end < 0 else first_end):
+def _context(text: str, start: int, heads: list[tuple[int, int]], prose: bool) -> list[tuple[int, int]]:
+    """Pieces of ``text`` before ``start`` that a segment starting there needs, in document order: for a segment
+    that starts inside a table or right under its title, the title paragraph above the table (``title_above``) and
+    the table's first line (its header); else, when ``prose`` (the text before is of the same language), the
+    nearest heading above (``heads``: the text's headings) and the end of the paragraph before."""
+    if start == 0:
         return []
+    first_end = text.find("\n", start)
+    if is_row(text, start, len(text) if first_end < 0 else first_end):
+        return _table_context(text, start)
+    return _prose_context(text, start, heads) if prose else []
+
+
+def _table_context(text: str, start: int) -> list[tuple[int, int]]:
     top = start
     while top > 1 and text[top - 2] != "\n":  # up the table's rows, to the blank line above it
         above = text.rfind("\n", 0, top - 1) + 1
@@ -89,6 +101,30 @@ def _context(text: str, start: int) -> list[tuple[int, int]]:
     pieces = [title] if title else []
     if top < start:
         pieces.append((top, text.find("\n", top)))
+    return pieces
+
+
+#: the most of the paragraph before a segment that is read with it, in characters (its last sentences)
+_PREVIOUS_CHARS = 1000
+_SENTENCE_GAP = regex.compile(r"[.!?…]\s+|\n", regex.V1)
+
+
+def _prose_context(text: str, start: int, heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The nearest heading above ``start`` and the last sentences of the paragraph before it (or of the part of
+    its own paragraph before it, when a long paragraph was cut there): the section's period, the figures and
+    dates "of these", "the same period" and the next sentence go on about."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    first = text.rfind("\n\n", 0, end)
+    first = 0 if first < 0 else first + 2
+    if end - first > _PREVIOUS_CHARS:
+        gap = _SENTENCE_GAP.search(text, end - _PREVIOUS_CHARS, end)
+        first = gap.end() if gap else end - _PREVIOUS_CHARS
+    pieces = [(first, end)] if end > first else []
+    heading = heading_above(heads, end)
+    if heading is not None and heading[1] < first:
+        pieces.insert(0, heading)
     return pieces
 
 
@@ -148,10 +184,13 @@ def _make_doc(nlp: Language, text: str, published: str | None) -> Doc:
 
 
 def _run(text: str, segments: list[Segment], settings: NlpSettings, result: ExtractionResult) -> None:
+    heads = headings(text)
+    # a segment reads the text before it when that is of its own language (the segment before was cut for size)
+    prose = {s.start: i > 0 and segments[i - 1].lang == s.lang for i, s in enumerate(segments)}
     for lang in {s.lang for s in segments}:
         mine = [s for s in segments if s.lang == lang]
         nlp = get_pipeline(lang, settings)
-        places = [_Placement(text, s.start, _context(text, s.start)) for s in mine]
+        places = [_Placement(text, s.start, _context(text, s.start, heads, prose[s.start])) for s in mine]
         docs = nlp.pipe(
             (
                 _make_doc(nlp, p.prefix + text[s.start : s.end], result.published)

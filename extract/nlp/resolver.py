@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from extract.grammars.count_relations import carries_on
 from extract.grammars.date_values import shift_years
+from extract.grammars.headings import heading_above, headings
 from extract.grammars.sentences import Sentences
 from extract.grammars.table_rows import is_row, title_above
 from extract.nlp.spans import records, store, text_of
@@ -148,6 +149,7 @@ class Resolver:
         units, sources = records(doc, "units"), records(doc, "sources")
         by_start = {c["char_start"]: c for c in counts}
         breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
+        heads = headings(text)
         by_date = {d["char_start"]: d for d in dates}
         tops: dict[int, int] = {}  # table lines -> where their table starts (each table is walked up once)
         # the counts with a period of their own so far; the last one a sentence going on about it may carry over
@@ -185,7 +187,7 @@ class Resolver:
                 found = _from(donor, "paragraph")
             if goes_on and found[0] is None:
                 # the section's heading may state the period ("Первое полугодие 2025")
-                found = _heading_period(text, count["char_start"], dates, published)
+                found = _heading_period(heads, count["char_start"], dates, published)
             if goes_on and found[0] is None and _DATASET.search(text, first, last):
                 found = _dataset_period(text, first, dates, sentences, published)
             if _is_change(count):
@@ -406,19 +408,16 @@ def _outside_dates(doc: Doc, counts: list[dict], dates: list[dict]) -> list[dict
 
 #: a paragraph that is a list introduced by a line of its own ("По категориям:", "By article:")
 _LIST_AFTER_BREAK = regex.compile(r"\n\n[^\n]{1,60}:\n", regex.V1)
-_HEADING = regex.compile(r"(?:^|\n\n)([^\n]{3,120})\n\n", regex.V1)
 
 
-def _heading_period(text: str, pos: int, dates: list[dict], published: str | None) -> _Found:
-    """The period of the nearest heading above ``pos``: a short line standing alone, without a final full stop."""
-    best: _Found = (None, None, None)
-    for m in _HEADING.finditer(text, 0, pos):
-        line = m.group(1)
-        if line.rstrip().endswith((".", ":", "!", "?")) or m.end(1) > pos:
-            continue
-        inside = [d for d in dates if m.start(1) <= d["char_start"] and d["char_end"] <= m.end(1)]
-        best = (_period(inside[-1], published), inside[-1]["char_start"], "heading") if inside else (None, None, None)
-    return best
+def _heading_period(heads: list[tuple[int, int]], pos: int, dates: list[dict], published: str | None) -> _Found:
+    """The period of the nearest heading above ``pos`` (``heads``: the text's headings), if it states one
+    ("Первое полугодие 2025")."""
+    heading = heading_above(heads, pos)
+    if heading is None:
+        return None, None, None
+    inside = [d for d in dates if heading[0] <= d["char_start"] and d["char_end"] <= heading[1]]
+    return (_period(inside[-1], published), inside[-1]["char_start"], "heading") if inside else (None, None, None)
 
 
 def _title_date(dates: list[dict]) -> dict:
