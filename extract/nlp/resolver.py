@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection
 from datetime import date as date_type
+from functools import cache
 from typing import Any
 
 import regex
@@ -34,9 +35,10 @@ from spacy.tokens import Doc
 
 from extract.grammars.count_relations import carries_on
 from extract.grammars.date_values import shift_years
+from extract.grammars.dates import find_dates
 from extract.grammars.headings import heading_above, headings
 from extract.grammars.sentences import Sentences
-from extract.grammars.table_rows import is_row, title_above
+from extract.grammars.table_rows import CELL, is_row, title_above
 from extract.nlp.spans import records, store, text_of
 
 __all__ = ["Resolver", "make_resolver"]
@@ -54,14 +56,20 @@ _SOME = (
     r"шест\w+|сем\w+|восем\w+|девят\w+|десят\w+|одиннадцат\w+|двенадцат\w+)"
 )
 #: words that point back to a period stated earlier, among them a bare length of time ("За девять месяцев юристы
-#: ответили на 19 640 обращений", "over those six months"): the period just stated, not one counted from today
+#: ответили на 19 640 обращений", "over those six months") or the quarter just named ("in the quarter", "за
+#: квартал"): the period just stated, not one counted from today
 _SAME_PERIOD = regex.compile(
     r"\b(?:за\s+(?:это|то\s+же|тот\s+же|этот)\s+(?:время|период)|в\s+(?:этот|тот\s+же)\s+период|"
     r"(?:in|over|during)\s+(?:that|this|the\s+same)\s+(?:time|period)|in\s+the\s+same\s+period|"
     rf"(?:за|в\s+течение)\s+(?:эти\s+|этих\s+)?(?:полгода|полтора\s+года|{_SOME}\s+(?:месяц\w*|недел\w*|лет|год\w*))|"
-    rf"(?:in|over|during)\s+(?:those|these|the)\s+{_SOME}\s+(?:months|weeks|years))\b",
+    rf"(?:in|over|during)\s+(?:those|these|the)\s+{_SOME}\s+(?:months|weeks|years)|"
+    r"(?:in|over|during|for)\s+the\s+(?:quarter|half-year)(?!\s+(?:of|to|before|after|ending|ended)\b)|"
+    r"за\s+(?:квартал|полугодие)(?!\s+\d|\s+(?:до|после)\b))\b",
     regex.IGNORECASE | regex.V1,
 )
+#: a same-period phrase that names the length of the period it points back to, and that length's date precision
+_NAMED_LENGTH = regex.compile(r"quarter|half|квартал|полугоди", regex.IGNORECASE | regex.V1)
+_LENGTHS = {"qua": "quarter", "hal": "half", "ква": "quarter", "пол": "half"}
 #: date phrases that are the baseline of a comparison by themselves
 _BASELINE = regex.compile(
     r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|годом\s+ранее|год\s+назад|"
@@ -215,6 +223,11 @@ class Resolver:
 
     def _period(self, text: str, count: dict, dates: list[dict], sentences: Sentences, first: int, last: int,
                 published: str | None, tops: dict[int, int], baselines: set[int]) -> _Found:  # fmt: skip
+        if "\t" in text[first:last] or " | " in text[first:last]:
+            # a row of a table by quarter or month: its label ("I квартал", "Январь") in the title's year
+            row = _table_title_period(text, first, dates, published, tops, self.lang)
+            if row[2] == "table_row":
+                return row
         baseline = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"])
         # the count is itself the baseline ("than in May 2023, when courts registered 183"), unless a new clause
         # starts between them ("на 18% больше, чем в апреле, и в 2,5 раза больше")
@@ -247,12 +260,15 @@ class Resolver:
                 start = min(earlier) if total and earlier else period["end"][:4] + "-01-01"
                 period = {"start": start, "end": period["end"]}
             return period, best["char_start"], "clause"
-        if _SAME_PERIOD.search(text, first, last):
+        same = _SAME_PERIOD.search(text, first, last)
+        if same:
             # "за это время", "over the same period": the last period stated before, wherever it was, that is no
-            # comparison's baseline
+            # comparison's baseline; "in the quarter", "за квартал": the last quarter stated
+            length = _NAMED_LENGTH.search(same.group())
             before = [
                 d for d in dates
                 if d["char_end"] <= first and d["char_start"] not in baselines and not _is_comparison(text, d, 0)
+                and (length is None or d.get("precision") == _LENGTHS[length.group().lower()[:3]])
             ]  # fmt: skip
             if before:
                 return _period(before[-1], published), before[-1]["char_start"], "same_period"
@@ -260,12 +276,15 @@ class Resolver:
         carried = _CARRY_OVER.search(text, first, count["char_end"]) is not None
         # consecutive lines of one block (a list, a table, a list of losses) share the period of their head line
         in_block = "\n" in text[max(0, first - 3) : first]
+        in_row = in_block and is_row(text, first, last)
         cur, steps = first, 0
         # the previous sentence; in a block of lines, the nearest line above that states a period
         while (carried or in_block) and cur >= 2 and "\n\n" not in text[max(0, cur - 2) : cur] and steps < 12:
             p_first, p_last = sentences.bounds(cur - 2, cur - 1)
             before = [d for d in dates if p_first <= d["char_start"] and d["char_end"] <= p_last]
             before = [d for d in before if not _is_comparison(text, d, p_first)]
+            if in_row and is_row(text, p_first, p_last):
+                before = []  # the label of another row of a table ("Март\t934" above "Итого\t12 310")
             if before:
                 basis = "list" if in_block else "previous_sentence"
                 return _period(before[-1], published), before[-1]["char_start"], basis
@@ -273,7 +292,7 @@ class Resolver:
                 break
             cur, steps = p_first, steps + 1
         if in_block:
-            return _table_title_period(text, first, dates, published, tops)
+            return _table_title_period(text, first, dates, published, tops, self.lang)
         return None, None, None
 
     @staticmethod
@@ -426,11 +445,14 @@ def _title_date(dates: list[dict]) -> dict:
     return next((d for d in dates if d.get("start") and d.get("end")), dates[-1])
 
 
-def _table_title_period(text: str, pos: int, dates: list[dict], published: str | None, tops: dict[int, int]) -> _Found:
+def _table_title_period(
+    text: str, pos: int, dates: list[dict], published: str | None, tops: dict[int, int], lang: str
+) -> _Found:
     """The period of the title above a table ("СВЕДЕНИЯ … за период с 01.01.2025 по 31.05.2025 (по состоянию на
     01.06.2025)", "Table 2. AWOL cases by unit, January–May 2025") for a figure in a row of it: the paragraph just
     before the table, when it is short and states a period. A closed range there is the table's period before an
-    as-of day. ``tops``: the start of the table of each line already read (-1: not under a blank line), so each
+    as-of day. A row whose label names a quarter, half or month of the title's year covers that part of it
+    (``table_row``). ``tops``: the start of the table of each line already read (-1: not under a blank line), so each
     table is walked up once."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
@@ -456,7 +478,34 @@ def _table_title_period(text: str, pos: int, dates: list[dict], published: str |
     if not inside:
         return None, None, None
     best = _title_date(inside)
-    return _period(best, published), best["char_start"], "table_title"
+    period = _period(best, published)
+    first_cell = CELL.search(text, line_start, len(text) if line_end < 0 else line_end)
+    row = _row_period(text[line_start : first_cell.start()].strip(), period, lang) if first_cell and period else None
+    return (row, best["char_start"], "table_row") if row else (period, best["char_start"], "table_title")
+
+
+@cache
+def _row_label(label: str, year: int, lang: str) -> tuple[str, str] | None:
+    """The period a row's label names within ``year`` ("Q1", "I квартал", "H2", "March", "Январь"), or None."""
+    if not 1 < len(label) <= 20:
+        return None
+    text = f"{label} {year}"
+    found = find_dates(text, lang, None)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text) or found[0].precision == "year":
+        return None
+    return str(found[0].start_date), str(found[0].end_date)
+
+
+def _row_period(label: str, period: dict[str, str | None], lang: str) -> dict[str, str | None] | None:
+    """A row of a table by quarter or month ("Q1\t2,760\t210 …" under "Table 1. Cases received in 2025, by
+    quarter") covers the part of the title's year its label names."""
+    start, end = period["start"], period["end"]
+    if not start or not end or start[:4] != end[:4]:
+        return None
+    found = _row_label(label, int(start[:4]), lang)
+    if found is None or not (start <= found[0] and found[1] <= end):
+        return None
+    return {"start": found[0], "end": found[1]}
 
 
 #: words naming a dataset: a list, a leaked file, its records ("the list also includes 4,112 officers",
@@ -540,12 +589,17 @@ def _is_baseline(date: dict | None) -> bool:
     )
 
 
+#: how far before a date the words introducing a comparison may stand ("almost twice as many as the southern courts
+#: passed in the first quarter of 2024")
+_COMPARED_WITHIN = 45
+
+
 def _is_comparison(text: str, date: dict, first: int) -> bool:
     """A date introduced as the baseline of a comparison ("than in May 2023", "по сравнению с 2023-м", "a year
     earlier")."""
     if _is_baseline(date):
         return True
-    return _COMPARISON.search(text, max(first, date["char_start"] - 30), date["char_start"]) is not None
+    return _COMPARISON.search(text, max(first, date["char_start"] - _COMPARED_WITHIN), date["char_start"]) is not None
 
 
 @Language.factory("extract_resolver", assigns=["doc.user_data"])
