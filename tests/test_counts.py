@@ -54,12 +54,20 @@ def test_a_figure_ending_a_line_is_no_day_of_the_month_starting_the_next(
             ["16", "12", "14", "214", "285", "52"],
         ),
         ("в/ч | СОЧ | в розыске\n71432 | 16 | 12\n", ["16", "12"]),
+        ("№ | звание | дата СОЧ\n1 | рядовой | 12.02.2024\n2 | ефрейтор | 28.02.2024\n", []),  # row numbers
     ],
 )
 def test_cells_of_a_table_row_are_no_phone_number(base_settings, text: str, expected: list[str]) -> None:
     """ "16\t12\t14" are three cells, not a phone number "16 12 14": phone digits are split by spaces or hyphens."""
     counts = analyze_text(text, base_settings.nlp, lang="ru").records["counts"]
     assert [c.text for c in counts] == expected
+
+
+def test_a_cell_of_a_table_is_read_alone(base_settings) -> None:
+    """No "320 years" across the line break, no "Year 12,310" across the tab."""
+    text = "Table 1. Cases received in 2025\n\nQuarter\tCases\tVerdicts\nQ4\t3,350\t320\nYear\t12,310\t1,040\n"
+    counts = analyze_text(text, base_settings.nlp, lang="en").records["counts"]
+    assert [c.text for c in counts] == ["3,350", "320", "12,310", "1,040"]
 
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpus" / "sample"

@@ -298,17 +298,18 @@ def _why_not(text: str, e: _Expr, lang: str, masks: list[tuple[int, int]]) -> st
         return None
     before = text[max(0, e.first.start - 60) : e.first.start]
     after = text[e.end : e.end + 60]
+    cell_before, cell_after = before, after
     line_start, line_end = text.rfind("\n", 0, e.first.start) + 1, text.find("\n", e.end)
     if is_row(text, line_start, len(text) if line_end < 0 else line_end):
         # a cell of a table is read alone: "320\nYear\t12,310" holds no "320 years" and no "year 12,310"
-        before = CELL.split(text[line_start : e.first.start])[-1]
-        after = CELL.split(after.split("\n", 1)[0], maxsplit=1)[0]
+        cell_before = CELL.split(text[line_start : e.first.start])[-1]
+        cell_after = CELL.split(after.split("\n", 1)[0], maxsplit=1)[0]
     if e.kind == "count" or e.rule == "share.percent":
         before_rules, after_rules = _exclusions(lang)
-        if e.rule != "share.percent" and before_rules.search(before):
-            return _reason(lang, "before", before)
-        if after_rules.match(after):
-            return _reason(lang, "after", after)
+        if e.rule != "share.percent" and before_rules.search(cell_before):
+            return _reason(lang, "before", cell_before)
+        if after_rules.match(cell_after):
+            return _reason(lang, "after", cell_after)
     line = before.rsplit("\n", 1)[-1] if "\n" in before or e.first.start <= 60 else "x"
     marker = e.first.source == "digits" and e.value < 100 and _LIST_MARKER_AFTER.match(after)
     if e.kind == "count" and not line.strip() and marker:

@@ -133,7 +133,11 @@ def families(lang: str) -> dict[str, regex.Pattern]:
             r"(?:\s+(?:годы|годов|годах|гг\.))?",
         ),
         _template("year_named", rf"{_L}(?:(?:the\s+)?(?:calendar\s+|fiscal\s+)?year\s+(?:of\s+)?|год\s?){year()}"),
-        _template("year_span", rf"{year()}\s*[-–—/]\s*(?!(?:0\d|1[0-2])(?!\d))(?P<y2>\d\d)(?!\d){yword}"),
+        _template(
+            "year_span",
+            # not "в 2025-м — 13 140": the figure after a dash, its thousands grouped
+            rf"{year()}\s*[-–—/]\s*(?!(?:0\d|1[0-2])(?!\d))(?P<y2>\d\d)(?!\d)(?![\s\u00a0\u202f]\d{{3}}(?!\d)){yword}",
+        ),
         _template("year", year()),
     ]
     period_family = [

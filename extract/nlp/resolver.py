@@ -94,6 +94,12 @@ _NEXT_CLAUSE = regex.compile(
     r"[;—–]|,\s+(?:а|и|но|хотя|тогда\s+как|в\s+то\s+время\s+как|while|whereas|although|though|and|but)\b",
     regex.IGNORECASE | regex.V1,
 )
+#: a date that labels the figure after it in an enumeration ("в 2024-м — 12 410, в 2025-м — 19 870")
+_LABELS_NEXT = regex.compile(
+    r"[^\S\n]*[—–][^\S\n]*(?=[\d(]|(?:около|почти|более|свыше|менее|не\s+менее|примерно|ещ[её]|уже|about|nearly|"
+    r"almost|over|more\s+than|some|roughly|just)\b)",
+    regex.IGNORECASE | regex.V1,
+)
 #: words that introduce the baseline of a comparison; a date after them belongs to the baseline figure
 _COMPARISON = regex.compile(
     r"(?:(?<!\b(?:more|less|fewer|greater|rather|other|higher|lower)\s)\bthan\b|"
@@ -314,8 +320,13 @@ class Resolver:
     def _rank(text: str, count: dict, date: dict) -> tuple[int, int]:
         distance = _distance(count["char_start"], count["char_end"], date["char_start"], date["char_end"])
         after = date["char_start"] >= count["char_end"]
-        if after and _NEXT_CLAUSE.search(text, count["char_end"], date["char_start"]):
-            distance += 100  # "800 человек, а за первое полугодие 2025 года — почти 5 тыс.": the next figure's
+        if after and (
+            _NEXT_CLAUSE.search(text, count["char_end"], date["char_start"])
+            or _LABELS_NEXT.match(text, date["char_end"])
+        ):
+            # "800 человек, а за первое полугодие 2025 года — почти 5 тыс.", "1 880 дел, в феврале — 2 150": the
+            # next figure's
+            distance += 100
         return distance, 1 if after else 0
 
     @staticmethod
