@@ -19,7 +19,7 @@ import regex
 from extract.grammars.lexicon import alternation, rows
 from extract.grammars.number_words import find_number_words
 from extract.grammars.numbers import find_digit_numbers
-from extract.grammars.table_rows import CELL, is_row
+from extract.grammars.table_rows import CELL
 
 __all__ = ["CountMatch", "explain_counts", "find_counts"]
 
@@ -290,7 +290,12 @@ def _masks(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in _MASKS for m in pattern.finditer(text)]
 
 
-def _why_not(text: str, e: _Expr, lang: str, masks: list[tuple[int, int]]) -> str | None:
+def _row_starts(text: str) -> set[int]:
+    """Where the lines of ``text`` that are rows of a table start (one pass over the text)."""
+    return {text.rfind("\n", 0, m.start()) + 1 for m in CELL.finditer(text)}
+
+
+def _why_not(text: str, e: _Expr, lang: str, masks: list[tuple[int, int]], rows: set[int]) -> str | None:
     """Why the expression is not a count (the reason column of the exclusion table), or None if it is one."""
     if any(s < e.end and e.start < t for s, t in masks):
         return "inside a phone, case or page number, or coordinates"
@@ -299,8 +304,8 @@ def _why_not(text: str, e: _Expr, lang: str, masks: list[tuple[int, int]]) -> st
     before = text[max(0, e.first.start - 60) : e.first.start]
     after = text[e.end : e.end + 60]
     cell_before, cell_after = before, after
-    line_start, line_end = text.rfind("\n", 0, e.first.start) + 1, text.find("\n", e.end)
-    if is_row(text, line_start, len(text) if line_end < 0 else line_end):
+    line_start = text.rfind("\n", 0, e.first.start) + 1
+    if line_start in rows:
         # a cell of a table is read alone: "320\nYear\t12,310" holds no "320 years" and no "year 12,310"
         cell_before = CELL.split(text[line_start : e.first.start])[-1]
         cell_after = CELL.split(after.split("\n", 1)[0], maxsplit=1)[0]
@@ -349,10 +354,10 @@ def _expressions(text: str, lang: str) -> list[_Expr]:
 
 def find_counts(text: str, lang: str) -> list[CountMatch]:
     """Every count in ``text`` (language 'en' or 'ru'), in text order."""
-    masks = _masks(text)
+    masks, rows = _masks(text), _row_starts(text)
     out = []
     for e in _expressions(text, lang):
-        if _why_not(text, e, lang, masks) is not None:
+        if _why_not(text, e, lang, masks, rows) is not None:
             continue
         value, low, high = _interval(e)
         out.append(CountMatch(e.start, e.end, value, low, high, e.qualifier, e.kind, e.rule, e.first.start, e.last.end))
@@ -362,7 +367,8 @@ def find_counts(text: str, lang: str) -> list[CountMatch]:
 def explain_counts(text: str, lang: str) -> list[tuple[str, str, str | None]]:
     """(surface, rule, reason it is not a count or None) for every candidate: for debugging the rules."""
     masks = _masks(text)
-    return [(text[e.start : e.end], e.rule, _why_not(text, e, lang, masks)) for e in _expressions(text, lang)]
+    rows = _row_starts(text)
+    return [(text[e.start : e.end], e.rule, _why_not(text, e, lang, masks, rows)) for e in _expressions(text, lang)]
 
 
 def _interval(e: _Expr) -> tuple[float, float | None, float | None]:
