@@ -69,7 +69,7 @@ _SAME_PERIOD = regex.compile(
 )
 #: a same-period phrase that names the length of the period it points back to, and that length's date precision
 _NAMED_LENGTH = regex.compile(r"quarter|half|квартал|полугоди", regex.IGNORECASE | regex.V1)
-_LENGTHS = {"qua": "quarter", "hal": "half", "ква": "quarter", "пол": "half"}
+_LENGTHS = {"quarter": "quarter", "half": "half", "квартал": "quarter", "полугоди": "half"}
 #: date phrases that are the baseline of a comparison by themselves
 _BASELINE = regex.compile(
     r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|годом\s+ранее|год\s+назад|"
@@ -229,7 +229,7 @@ class Resolver:
 
     def _period(self, text: str, count: dict, dates: list[dict], sentences: Sentences, first: int, last: int,
                 published: str | None, tops: dict[int, int], baselines: set[int]) -> _Found:  # fmt: skip
-        if "\t" in text[first:last] or " | " in text[first:last]:
+        if is_row(text, first, last):
             # a row of a table by quarter or month: its label ("I квартал", "Январь") in the title's year
             row = _table_title_period(text, first, dates, published, tops, self.lang)
             if row[2] == "table_row":
@@ -274,7 +274,7 @@ class Resolver:
             before = [
                 d for d in dates
                 if d["char_end"] <= first and d["char_start"] not in baselines and not _is_comparison(text, d, 0)
-                and (length is None or d.get("precision") == _LENGTHS[length.group().lower()[:3]])
+                and (length is None or d.get("precision") == _LENGTHS[length.group().lower()])
             ]  # fmt: skip
             if before:
                 return _period(before[-1], published), before[-1]["char_start"], "same_period"
