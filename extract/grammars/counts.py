@@ -304,7 +304,7 @@ def _why_not(text: str, e: _Expr, lang: str, masks: list[tuple[int, int]], rows:
     before = text[max(0, e.first.start - 60) : e.first.start]
     after = text[e.end : e.end + 60]
     cell_before, cell_after = before, after
-    line_start = text.rfind("\n", 0, e.first.start) + 1
+    line_start = text.rfind("\n", 0, e.first.start) + 1 if rows else -1  # no backward scan in a text without tables
     if line_start in rows:
         # a cell of a table is read alone: "320\nYear\t12,310" holds no "320 years" and no "year 12,310"
         cell_before = CELL.split(text[line_start : e.first.start])[-1]
