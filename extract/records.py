@@ -76,7 +76,8 @@ class Count(Mention):
     #: ``list`` (the line above in a list), ``event_day`` ("On 4 December the court sentenced three"),
     #: ``paragraph`` (the figure before it in the paragraph), ``heading``, ``table_title`` (the title above the
     #: table whose row it is in: "СВЕДЕНИЯ … за период с 01.01.2025 по 31.05.2025"), ``table_row`` (the part of
-    #: the title's year its row's label names: "Q1", "I квартал", "March"), ``dataset`` (the period
+    #: the title's year its row's label names: "Q1", "I квартал", "March"), ``table_column`` (the part of the
+    #: table's period its column's header names: "2023"), ``dataset`` (the period
     #: of the list or file it is read off: "The list covers October 2022 to March 2025 … 389 entries");
     #: null without a period
     period_basis: str | None = None

@@ -19,7 +19,8 @@ CASES = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_category_cases(lang: str, text: str, expected: str) -> None:
-    result = analyze_text(text.replace("\\n", "\n"), load_settings().nlp, lang=lang, published="2025-08-14")
+    text = text.replace("\\n", "\n").replace("\\t", "\t")
+    result = analyze_text(text, load_settings().nlp, lang=lang, published="2025-08-14")
     assert [[c.text.lstrip("+"), c.category] for c in result.records["counts"]] == json.loads(expected)
 
 

@@ -111,7 +111,8 @@ _NUMERIC_CELL = regex.compile(r"[\d\s.,%+—–-]*")
 
 class _TableColumns:
     """What the column of a table says its cells count, by the header cell above a figure ("по ст. 338",
-    "направлено дел в суд"); a column of a part ("из них мобилизованных") counts what the column before it does.
+    "направлено дел в суд"); a column of a part ("из них мобилизованных") counts what the column before it does;
+    under a header that says nothing of it (a year), the label of the figure's row.
     A table is a block of lines with as many cells, under a header line of mostly words. Each line walks up to
     its table's header once, and each column's header is read once."""
 
@@ -120,6 +121,7 @@ class _TableColumns:
         self.text = text
         self._tops: dict[int, int] = {}  # line start -> start of its table's first line
         self._columns: dict[tuple[int, int], Categorization | None] = {}
+        self._rows: dict[int, Categorization | None] = {}  # line start -> what its label says
 
     def category(self, start: int, end: int) -> Categorization | None:
         text = self.text
@@ -136,6 +138,12 @@ class _TableColumns:
             header = CELL.split(text[top : text.find("\n", top)])
             words = sum(not _NUMERIC_CELL.fullmatch(c) for c in header) >= len(header) - 1
             self._columns[top, column] = self._read(header[: column + 1]) if words else None
+        if self._columns[top, column] is None and column > 0:
+            # a column by year or month says nothing: the row's label may ("Art. 338 — desertion\t38\t212")
+            if first not in self._rows:
+                label = text[first : CELL.search(text, first).start()]
+                self._rows[first] = self._read([label]) if not _NUMERIC_CELL.fullmatch(label) else None
+            return self._rows[first]
         return self._columns[top, column]
 
     def _top(self, first: int, cells: int) -> int:

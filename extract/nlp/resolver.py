@@ -231,9 +231,9 @@ class Resolver:
                 published: str | None, tops: dict[int, int], baselines: set[int]) -> _Found:  # fmt: skip
         if is_row(text, first, last):
             # a row of a table by quarter or month: its label ("I квартал", "Январь") in the title's year
-            row = _table_title_period(text, first, dates, published, tops, self.lang)
-            if row[2] == "table_row":
-                return row
+            part = _table_title_period(text, count["char_start"], dates, published, tops, self.lang)
+            if part[2] in ("table_row", "table_column"):
+                return part
         baseline = _COMPARISON.search(text, max(first, count["char_start"] - 60), count["char_start"])
         # the count is itself the baseline ("than in May 2023, when courts registered 183"), unless a new clause
         # starts between them ("на 18% больше, чем в апреле, и в 2,5 раза больше")
@@ -298,7 +298,7 @@ class Resolver:
                 break
             cur, steps = p_first, steps + 1
         if in_block:
-            return _table_title_period(text, first, dates, published, tops, self.lang)
+            return _table_title_period(text, count["char_start"], dates, published, tops, self.lang)
         return None, None, None
 
     @staticmethod
@@ -463,7 +463,9 @@ def _table_title_period(
     01.06.2025)", "Table 2. AWOL cases by unit, January–May 2025") for a figure in a row of it: the paragraph just
     before the table, when it is short and states a period. A closed range there is the table's period before an
     as-of day. A row whose label names a quarter, half or month of the title's year covers that part of it
-    (``table_row``). ``tops``: the start of the table of each line already read (-1: not under a blank line), so each
+    (``table_row``); a cell whose column's header names a year or other period covers the part of the table's period
+    it names (``table_column``: "2023", "2022*" of a table from September 2022). ``pos``: the figure's position.
+    ``tops``: the start of the table of each line already read (-1: not under a blank line), so each
     table is walked up once."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
@@ -490,31 +492,54 @@ def _table_title_period(
         return None, None, None
     best = _title_date(inside)
     period = _period(best, published)
-    first_cell = CELL.search(text, line_start, len(text) if line_end < 0 else line_end)
-    row = _row_period(text[line_start : first_cell.start()].strip(), period, lang) if first_cell and period else None
+    if period is None:
+        return None, None, None
+    end = len(text) if line_end < 0 else line_end
+    first_cell = CELL.search(text, line_start, end)
+    row = _row_period(text[line_start : first_cell.start()].strip(), period, lang) if first_cell else None
+    column = None
+    if top < line_start:  # a row below the header line: the header of its column may name a year
+        headers = CELL.split(text[top : text.find("\n", top)])
+        index = len(CELL.findall(text, line_start, pos))
+        column = (
+            _within(_label_dates(headers[index].strip(" *"), lang), row or period) if index < len(headers) else None
+        )
+    if column:
+        return column, best["char_start"], "table_column"
     return (row, best["char_start"], "table_row") if row else (period, best["char_start"], "table_title")
 
 
 @cache
-def _row_label(label: str, year: int, lang: str) -> tuple[str, str] | None:
-    """The period a row's label names within ``year`` ("Q1", "I квартал", "H2", "March", "Январь"), or None."""
-    if not 1 < len(label) <= 20:
+def _label_dates(label: str, lang: str) -> tuple[str, str, str] | None:
+    """(start, end, precision) of the date a table label is, whole ("2023", "Q1 2025", "Январь 2025"), or None."""
+    if not 1 < len(label) <= 25:
         return None
-    text = f"{label} {year}"
-    found = find_dates(text, lang, None)
-    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text) or found[0].precision == "year":
+    found = find_dates(label, lang, None)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(label) or found[0].start_date is None:
         return None
-    return str(found[0].start_date), str(found[0].end_date)
+    return str(found[0].start_date), str(found[0].end_date), found[0].precision
+
+
+def _within(found: tuple[str, str, str] | None, period: dict[str, str | None]) -> dict[str, str | None] | None:
+    """The part of ``period`` a label's dates cover ("2022*" of a table from September 2022 to July 2025:
+    2022-09-01 to 2022-12-31); None when they cover all of it or none."""
+    if found is None or found[1] is None or found[1] == "None":
+        return None
+    start = max(found[0], period["start"]) if period["start"] else found[0]
+    end = min(found[1], period["end"]) if period["end"] else found[1]
+    if start > end or (start == period["start"] and end == period["end"]):
+        return None
+    return {"start": start, "end": end}
 
 
 def _row_period(label: str, period: dict[str, str | None], lang: str) -> dict[str, str | None] | None:
     """A row of a table by quarter or month ("Q1\t2,760\t210 …" under "Table 1. Cases received in 2025, by
     quarter") covers the part of the title's year its label names."""
     start, end = period["start"], period["end"]
-    if not start or not end or start[:4] != end[:4]:
+    if not start or not end or start[:4] != end[:4] or not 1 < len(label) <= 20:
         return None
-    found = _row_label(label, int(start[:4]), lang)
-    if found is None or not (start <= found[0] and found[1] <= end):
+    found = _label_dates(f"{label} {start[:4]}", lang)
+    if found is None or found[2] == "year" or not (start <= found[0] and found[1] <= end):
         return None
     return {"start": found[0], "end": found[1]}
 
